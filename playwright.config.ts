@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium: Playwright cannot download its own browsers on these machines.
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+const port = Number(process.env.E2E_PORT ?? 4300);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	reporter: process.env.PLAYWRIGHT_JSON
+		? [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON }]]
+		: [['list']],
+	use: {
+		baseURL: `http://localhost:${port}`,
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: CHROMIUM_ARGS
+		},
+		viewport: { width: 1280, height: 800 },
+		trace: 'retain-on-failure'
+	},
+	// A production build served by the node adapter, as users get it.
+	webServer: {
+		command: `node build`,
+		env: { PORT: String(port) },
+		url: `http://localhost:${port}`,
+		reuseExistingServer: false,
+		timeout: 60_000
+	}
+});

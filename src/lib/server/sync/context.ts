@@ -1,0 +1,41 @@
+// What the sync handlers need from the running server: the database, the poke channel,
+// the authentication check and the actor check (filled in by the users and roles work).
+import { EventEmitter } from 'node:events';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/types';
+
+export interface SyncServer {
+	db: Kysely<Database>;
+	engine: 'sqlite' | 'postgres';
+	/** Emits 'poke' after every commit that changed records. */
+	pokes: EventEmitter;
+	/** Records per pull page. */
+	pullPageSize: number;
+	/** The clock, injectable for tests; rules never read it (they get context.now). */
+	now(): Date;
+}
+
+export function createSyncServer(
+	db: Kysely<Database>,
+	engine: 'sqlite' | 'postgres',
+	options: { pullPageSize?: number; now?: () => Date } = {}
+): SyncServer {
+	const pokes = new EventEmitter();
+	pokes.setMaxListeners(0);
+	return {
+		db,
+		engine,
+		pokes,
+		pullPageSize: options.pullPageSize ?? Number(process.env.DOCKSIDE_PULL_PAGE ?? 2000),
+		now: options.now ?? (() => new Date())
+	};
+}
+
+export interface HandlerAnswer {
+	status: number;
+	body: unknown;
+}
+
+export function badRequest(message: string): HandlerAnswer {
+	return { status: 400, body: { error: 'bad_request', message } };
+}

@@ -1,0 +1,117 @@
+// POST /api/sync/pull (SYNC.md, "Pull"): every record changed after the client's cookie, in
+// version order, a page at a time, with this client's rejections and acknowledged
+// mutations never running ahead of the page.
+import { SCHEMA_VERSION } from '$lib/domain/mutation';
+import { PullRequest, type PatchOp, type PullResponse, type Rejection } from '$lib/sync/protocol';
+import { badRequest, type HandlerAnswer, type SyncServer } from './context';
+
+export async function handlePull(server: SyncServer, raw: string): Promise<HandlerAnswer> {
+	let json: unknown;
+	try {
+		json = JSON.parse(raw);
+	} catch {
+		return badRequest('The body is not JSON.');
+	}
+	const parsed = PullRequest.safeParse(json);
+	if (!parsed.success) {
+		const first = parsed.error.issues[0];
+		return badRequest(`Invalid pull request: ${first.path.join('.') || 'body'}: ${first.message}`);
+	}
+	const request = parsed.data;
+	if (request.schemaVersion !== SCHEMA_VERSION)
+		return { status: 409, body: { error: 'schema_version', expected: SCHEMA_VERSION } };
+	return { status: 200, body: await readPage(server, request.clientId, request.cookie ?? 0) };
+}
+
+async function readPage(
+	server: SyncServer,
+	clientId: string,
+	cookie: number
+): Promise<PullResponse> {
+	const limit = server.pullPageSize;
+	// One read transaction: the committed counter value V means every version ≤ V has
+	// committed (writers hold the counter row until they commit), so the page is complete.
+	return server.db.transaction().execute(async (trx) => {
+		const counter = await trx
+			.selectFrom('counters')
+			.select('value')
+			.where('name', '=', 'version')
+			.executeTakeFirstOrThrow();
+		const head = Number(counter.value);
+		// A cookie from the future: the server was restored from an older backup.
+		if (cookie > head) return { reset: true };
+
+		const records = await trx
+			.selectFrom('records')
+			.select(['entity', 'id', 'version', 'value'])
+			.where('version', '>', cookie)
+			.where('version', '<=', head)
+			.orderBy('version')
+			.limit(limit)
+			.execute();
+		const rejected = await trx
+			.selectFrom('mutations')
+			.select(['mutation_id', 'name', 'code', 'message', 'version'])
+			.where('client_id', '=', clientId)
+			.where('status', '=', 'rejected')
+			.where('version', '>', cookie)
+			.where('version', '<=', head)
+			.orderBy('version')
+			.limit(limit)
+			.execute();
+
+		type Item = { version: number; patch?: PatchOp; rejection?: Rejection };
+		const items: Item[] = [
+			...records.map((row) => {
+				const version = Number(row.version);
+				const patch: PatchOp =
+					row.value === null
+						? { op: 'del', entity: row.entity, id: row.id, version }
+						: { op: 'put', entity: row.entity, id: row.id, version, value: JSON.parse(row.value) };
+				return { version, patch };
+			}),
+			...rejected.map((row) => ({
+				version: Number(row.version),
+				rejection: {
+					id: Number(row.mutation_id),
+					code: row.code ?? 'rejected',
+					message: row.message ?? '',
+					version: Number(row.version),
+					name: row.name
+				}
+			}))
+		].sort((a, b) => a.version - b.version);
+
+		const page = items.slice(0, limit);
+		const full = records.length === limit || rejected.length === limit || items.length > limit;
+		const pageCookie = full && page.length > 0 ? page[page.length - 1].version : head;
+		const more = full && pageCookie < head;
+
+		const acknowledged = await trx
+			.selectFrom('mutations')
+			.select((eb) => eb.fn.max('mutation_id').as('id'))
+			.where('client_id', '=', clientId)
+			.where('version', '<=', pageCookie)
+			.executeTakeFirst();
+
+		let remaining = 0;
+		if (more) {
+			const left = await trx
+				.selectFrom('records')
+				.select((eb) => eb.fn.countAll().as('n'))
+				.where('version', '>', pageCookie)
+				.where('version', '<=', head)
+				.executeTakeFirst();
+			remaining = Number(left?.n ?? 0);
+		}
+
+		return {
+			cookie: pageCookie,
+			lastMutationId: Number(acknowledged?.id ?? 0),
+			patch: page.flatMap((item) => (item.patch ? [item.patch] : [])),
+			rejections: page.flatMap((item) => (item.rejection ? [item.rejection] : [])),
+			more,
+			remaining
+		};
+	});
+}

@@ -1,0 +1,200 @@
+// POST /api/sync/push (SYNC.md, "Push"): check the whole envelope first, then apply each
+// mutation through the shared rules in its own transaction, with the client's
+// lastMutationId, the mutation's result and its commit version.
+import { applyMutation } from '$lib/domain/apply';
+import { formatInvoiceNumber } from '$lib/domain/invoice-number';
+import { SCHEMA_VERSION, type Mutation } from '$lib/domain/mutation';
+import {
+	MAX_PUSH_BYTES,
+	PushRequest,
+	idsStrictlyIncrease,
+	type MutationResult,
+	type PushedMutation
+} from '$lib/sync/protocol';
+import {
+	changesToWrites,
+	serverReader,
+	takeVersions,
+	writeRecords,
+	type Db
+} from '../db/record-store';
+import { authorizeActor } from './auth';
+import { badRequest, type HandlerAnswer, type SyncServer } from './context';
+
+export async function lastMutationIdOf(
+	db: Db,
+	clientId: string,
+	forUpdate = false
+): Promise<number> {
+	let query = db.selectFrom('clients').select('last_mutation_id').where('client_id', '=', clientId);
+	if (forUpdate) query = query.forUpdate();
+	const row = await query.executeTakeFirst();
+	return row ? Number(row.last_mutation_id) : 0;
+}
+
+export function parsePushBody(raw: string): { ok: true; body: PushRequest } | HandlerAnswer {
+	if (Buffer.byteLength(raw) > MAX_PUSH_BYTES)
+		return badRequest(`The push is larger than ${MAX_PUSH_BYTES} bytes: split it.`);
+	let json: unknown;
+	try {
+		json = JSON.parse(raw);
+	} catch {
+		return badRequest('The body is not JSON.');
+	}
+	const parsed = PushRequest.safeParse(json);
+	if (!parsed.success) {
+		const first = parsed.error.issues[0];
+		return badRequest(`Invalid push envelope: ${first.path.join('.') || 'body'}: ${first.message}`);
+	}
+	if (!idsStrictlyIncrease(parsed.data.mutations))
+		return badRequest('Mutation ids must increase strictly within a push.');
+	return { ok: true, body: parsed.data };
+}
+
+class GapError extends Error {
+	constructor(readonly expected: number) {
+		super('gap');
+	}
+}
+
+export async function handlePush(server: SyncServer, raw: string): Promise<HandlerAnswer> {
+	const parsed = parsePushBody(raw);
+	if (!('ok' in parsed)) return parsed;
+	const { body } = parsed;
+	if (body.schemaVersion !== SCHEMA_VERSION)
+		return { status: 409, body: { error: 'schema_version', expected: SCHEMA_VERSION } };
+
+	const last = await lastMutationIdOf(server.db, body.clientId);
+	const gap = firstGap(body.mutations, last);
+	if (gap !== null) return { status: 409, body: { error: 'gap', expected: gap } };
+
+	const receivedAt = server.now();
+	const results: MutationResult[] = [];
+	let lastMutationId = last;
+	let changedAnything = false;
+	try {
+		for (const mutation of body.mutations) {
+			const outcome = await handleOne(server, body.clientId, mutation, receivedAt);
+			results.push(outcome.result);
+			if (outcome.result.status !== 'duplicate') lastMutationId = mutation.id;
+			else lastMutationId = Math.max(lastMutationId, outcome.lastMutationId);
+			changedAnything ||= outcome.result.status !== 'duplicate';
+		}
+	} catch (error) {
+		if (changedAnything) server.pokes.emit('poke');
+		if (error instanceof GapError)
+			return { status: 409, body: { error: 'gap', expected: error.expected } };
+		console.error('push: transient failure', error);
+		return {
+			status: 503,
+			body: {
+				error: 'unavailable',
+				message: 'The server could not store the changes; retry later.'
+			}
+		};
+	}
+	if (changedAnything) server.pokes.emit('poke');
+	return { status: 200, body: { results, lastMutationId } };
+}
+
+/** The id the server expects next, if the batch does not continue from `last`; else null. */
+function firstGap(mutations: PushedMutation[], last: number): number | null {
+	let expected = last + 1;
+	for (const mutation of mutations) {
+		if (mutation.id > expected) return last + 1;
+		if (mutation.id === expected) expected++;
+	}
+	return null;
+}
+
+/** The time rules see: the client's, but never later than when the server received it. */
+function clampedTime(clientTime: string, receivedAt: Date): string {
+	const client = new Date(clientTime);
+	return (client.getTime() > receivedAt.getTime() ? receivedAt : client).toISOString();
+}
+
+async function handleOne(
+	server: SyncServer,
+	clientId: string,
+	mutation: PushedMutation,
+	receivedAt: Date
+): Promise<{ result: MutationResult; lastMutationId: number }> {
+	return server.db.transaction().execute(async (trx) => {
+		const last = await lastMutationIdOf(trx, clientId, server.engine === 'postgres');
+		if (mutation.id <= last)
+			return { result: { id: mutation.id, status: 'duplicate' }, lastMutationId: last };
+		if (mutation.id !== last + 1) throw new GapError(last + 1);
+
+		let result: MutationResult;
+		let version: number;
+		const actorCheck = authorizeActor(mutation.actor, mutation.name);
+		if (!actorCheck.ok) {
+			result = {
+				id: mutation.id,
+				status: 'rejected',
+				code: 'forbidden',
+				message: actorCheck.message
+			};
+			version = await takeVersions(trx, 1);
+		} else {
+			let invoiceQuery = trx.selectFrom('counters').select('value').where('name', '=', 'invoice');
+			// Gapless numbers: on PostgreSQL the row stays locked until this mutation commits.
+			if (server.engine === 'postgres') invoiceQuery = invoiceQuery.forUpdate();
+			const invoiceCounter = await invoiceQuery.executeTakeFirstOrThrow();
+			let invoiceNumber = Number(invoiceCounter.value);
+			const firstInvoiceNumber = invoiceNumber;
+			const envelope: Mutation = { ...mutation, args: mutation.args };
+			const applied = await applyMutation(serverReader(trx), envelope, {
+				now: clampedTime(mutation.clientTime, receivedAt),
+				actor: mutation.actor,
+				actorKind: 'user',
+				clientId,
+				mutationId: mutation.id,
+				assignInvoiceNumber: () => formatInvoiceNumber(++invoiceNumber)
+			});
+			if (applied.ok) {
+				version = await writeRecords(trx, changesToWrites(applied.changes));
+				if (invoiceNumber !== firstInvoiceNumber) {
+					await trx
+						.updateTable('counters')
+						.set({ value: invoiceNumber })
+						.where('name', '=', 'invoice')
+						.execute();
+				}
+				result = { id: mutation.id, status: 'applied' };
+			} else {
+				result = {
+					id: mutation.id,
+					status: 'rejected',
+					code: applied.code,
+					message: applied.message
+				};
+				version = await takeVersions(trx, 1);
+			}
+		}
+
+		await trx
+			.insertInto('mutations')
+			.values({
+				client_id: clientId,
+				mutation_id: mutation.id,
+				name: mutation.name,
+				actor: mutation.actor,
+				status: result.status === 'applied' ? 'applied' : 'rejected',
+				code: result.status === 'rejected' ? result.code : null,
+				message: result.status === 'rejected' ? result.message : null,
+				version,
+				client_time: mutation.clientTime,
+				received_at: receivedAt.toISOString()
+			})
+			.execute();
+		await trx
+			.insertInto('clients')
+			.values({ client_id: clientId, last_mutation_id: mutation.id })
+			.onConflict((conflict) =>
+				conflict.column('client_id').doUpdateSet({ last_mutation_id: mutation.id })
+			)
+			.execute();
+		return { result, lastMutationId: mutation.id };
+	});
+}

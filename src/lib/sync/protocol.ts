@@ -1,0 +1,80 @@
+// The push/pull message shapes of SYNC.md, shared by the browser's sync loop and the server.
+// Tests outside the project speak them too: extend only with optional fields.
+import { z } from 'zod';
+
+export const PROTOCOL = 1;
+/** A push body over this many bytes is refused; the client splits its outbox under it. */
+export const MAX_PUSH_BYTES = 1024 * 1024;
+
+const ClientId = z.string().min(1).max(100);
+
+export const PushedMutation = z.object({
+	id: z.number().int().min(1),
+	name: z.string().min(1).max(100),
+	args: z.unknown(),
+	actor: z.string().min(1).max(100),
+	clientTime: z.iso.datetime({ offset: true })
+});
+export type PushedMutation = z.infer<typeof PushedMutation>;
+
+export const PushRequest = z.object({
+	protocol: z.literal(PROTOCOL),
+	schemaVersion: z.string().min(1).max(20),
+	clientId: ClientId,
+	mutations: z.array(PushedMutation).max(10_000)
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export type MutationResult =
+	| { id: number; status: 'applied' | 'duplicate' }
+	| { id: number; status: 'rejected'; code: string; message: string };
+
+export interface PushResponse {
+	results: MutationResult[];
+	lastMutationId: number;
+}
+
+export const PullRequest = z.object({
+	protocol: z.literal(PROTOCOL),
+	schemaVersion: z.string().min(1).max(20),
+	clientId: ClientId,
+	cookie: z.number().int().min(0).nullable()
+});
+export type PullRequest = z.infer<typeof PullRequest>;
+
+export type PatchOp =
+	| { op: 'put'; entity: string; id: string; version: number; value: unknown }
+	| { op: 'del'; entity: string; id: string; version: number };
+
+export interface Rejection {
+	id: number;
+	code: string;
+	message: string;
+	version: number;
+	/** Added to SYNC.md's shape so the person sees which action was refused. */
+	name?: string;
+}
+
+export type PullResponse =
+	| {
+			cookie: number;
+			lastMutationId: number;
+			patch: PatchOp[];
+			rejections: Rejection[];
+			more: boolean;
+			/** Added to SYNC.md's shape: records still to come after this page, for progress bars. */
+			remaining?: number;
+	  }
+	| { reset: true };
+
+export type ProtocolError =
+	| { error: 'bad_request'; message: string }
+	| { error: 'gap'; expected: number }
+	| { error: 'schema_version'; message?: string }
+	| { error: 'unauthorized'; message: string }
+	| { error: 'unavailable'; message: string };
+
+/** Ids must rise one by one; a batch that goes down or repeats is malformed. */
+export function idsStrictlyIncrease(mutations: { id: number }[]): boolean {
+	return mutations.every((mutation, index) => index === 0 || mutation.id > mutations[index - 1].id);
+}
