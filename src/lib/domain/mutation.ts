@@ -67,7 +67,13 @@ export interface Changes {
 
 export type ApplyResult =
 	| { ok: true; changes: Changes }
-	| { ok: false; code: string; message: string };
+	| {
+			ok: false;
+			code: string;
+			message: string;
+			/** invalid_args only: one entry per field problem, path dotted inside args (address.postcode). */
+			issues?: { path: string; message: string }[];
+	  };
 
 export function emptyChanges(): Changes {
 	return {

@@ -296,7 +296,12 @@ export const TimelineEvent = z.object({
 	actorKind: ActorKind,
 	/** The mutation name (order.hold …) or an import event (import.created …). */
 	type: z.string().max(60),
-	summary: z.string().max(2000)
+	summary: z.string().max(2000),
+	/**
+	 * What the event is about when it is not an order (stock.adjust, warehouse.*, settings.update):
+	 * orderId then holds that record's id (stock id, warehouse id, 'settings'). Absent: an order.
+	 */
+	subject: z.enum(['order', 'stock', 'warehouse', 'settings']).optional()
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
