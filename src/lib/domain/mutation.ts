@@ -48,6 +48,11 @@ export interface DomainReader {
 	/** Orders that have a line of this product in this warehouse with toShip > 0 or qtyReserved > 0. */
 	ordersWithOpenLines(productId: string, warehouseId: string): Promise<Order[]>;
 	preparation(orderId: string): Promise<PreparationEntry | undefined>;
+	/**
+	 * Every preparation entry of a warehouse, in any order. Optional so that readers written before
+	 * it keep compiling; preparation.flush is refused (not_supported) by a reader without it.
+	 */
+	preparationsInWarehouse?(warehouseId: string): Promise<PreparationEntry[]>;
 	settings(): Promise<Settings>;
 }
 

@@ -9,10 +9,22 @@ import { applyMutation } from './apply';
 import type { ApplyResult } from './mutation';
 import { Movement, Order, stockId, StockLevel, TimelineEvent } from './schemas';
 import { deriveStatus } from './status';
-import { PLAN_NAMES, planArb, resolvePlan } from './testing/actions-arb';
-import { worldArb } from './testing/arbitraries';
+import {
+	PLAN_NAMES,
+	planArb,
+	PREPARATION_PLAN_NAMES,
+	preparationPlanArb,
+	resolvePlan,
+	type MutationPlan
+} from './testing/actions-arb';
+import { busyWorldArb, worldArb } from './testing/arbitraries';
 import { makeContext, makeMutation } from './testing/factories';
-import { MemoryReader } from './testing/memory-reader';
+import { MemoryReader, type MemorySeed } from './testing/memory-reader';
+import {
+	checkPackedOrdersStayPut,
+	checkPreparationInvariants,
+	checkPreparationStep
+} from './testing/preparation-checks';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -54,6 +66,7 @@ function checkInvariants(store: MemoryReader): void {
 	}
 	for (const m of store.movements) expect(Movement.safeParse(m).error).toBeUndefined();
 	for (const e of store.timeline) expect(TimelineEvent.safeParse(e).error).toBeUndefined();
+	checkPreparationInvariants(store);
 }
 
 /** The guard's verdict for a mutation, as the order view shows it; undefined when not an order action. */
@@ -78,55 +91,91 @@ function viewVerdict(store: MemoryReader, name: string, args: Record<string, unk
 	return allowedLineActions(order, line, ctx)[name as keyof ReturnType<typeof allowedLineActions>];
 }
 
+interface RunOptions {
+	worlds: fc.Arbitrary<MemorySeed>;
+	plans: fc.Arbitrary<MutationPlan>;
+	/** Sequence lengths; 'max' spreads them over the whole range (fast-check favours short ones). */
+	length: { minLength: number; maxLength: number; size?: 'max' };
+	numRuns: number;
+	/** Who acts at each step (picked by the step's first pick): several people meet on the floor. */
+	actors: string[];
+}
+
+/** Random worlds, random sequences; every step is checked. Returns what was applied and refused. */
+async function runSequences({ worlds, plans, length, numRuns, actors }: RunOptions) {
+	const counts = { applied: 0, rejected: 0 };
+	const appliedCounts = new Map<string, number>();
+	await fc.assert(
+		fc.asyncProperty(worlds, fc.array(plans, length), async (world, steps) => {
+			const store = new MemoryReader(world);
+			checkInvariants(store);
+			for (const [n, plan] of steps.entries()) {
+				const step = resolvePlan(store, plan);
+				const ctx = makeContext({
+					mutationId: n + 1,
+					actor: actors[plan.picks[0] % actors.length],
+					now: new Date(Date.parse('2026-01-06T09:00:00.000Z') + n * 9 * DAY).toISOString()
+				});
+				const mutation = makeMutation(step.name, step.args, { id: n + 1, actor: ctx.actor });
+				const before = store.snapshot();
+				const verdict = viewVerdict(store, step.name, step.args);
+				const result: ApplyResult = await applyMutation(store, mutation, ctx);
+
+				// The same mutation on an equal store listing records in another order.
+				const twin = new MemoryReader(before, { reverseLists: true });
+				expect(await applyMutation(twin, mutation, ctx)).toEqual(result);
+
+				if (typeof verdict === 'string') {
+					expect(result).toMatchObject({ ok: false, message: verdict });
+				}
+				if (!result.ok) {
+					counts.rejected += 1;
+					expect(store.snapshot()).toEqual(before);
+					checkPreparationStep(before, step, result, store);
+					continue;
+				}
+				counts.applied += 1;
+				appliedCounts.set(step.name, (appliedCounts.get(step.name) ?? 0) + 1);
+				expect(result.changes.timeline.length).toBeGreaterThanOrEqual(1);
+				store.write(result.changes);
+				checkInvariants(store);
+				checkPreparationStep(before, step, result, store);
+			}
+			await checkPackedOrdersStayPut(store);
+		}),
+		{ numRuns }
+	);
+	return { ...counts, appliedCounts };
+}
+
 describe('random sequences of actions', () => {
 	it('keep every invariant, change nothing when rejected, and are deterministic', async () => {
-		const counts = { applied: 0, rejected: 0 };
-		const appliedNames = new Set<string>();
-		await fc.assert(
-			fc.asyncProperty(
-				worldArb,
-				fc.array(planArb, { minLength: 1, maxLength: 10 }),
-				async (world, steps) => {
-					const store = new MemoryReader(world);
-					checkInvariants(store);
-					for (const [n, plan] of steps.entries()) {
-						const step = resolvePlan(store, plan);
-						const ctx = makeContext({
-							mutationId: n + 1,
-							now: new Date(Date.parse('2026-01-06T09:00:00.000Z') + n * 9 * DAY).toISOString()
-						});
-						const mutation = makeMutation(step.name, step.args, { id: n + 1 });
-						const before = store.snapshot();
-						const verdict = viewVerdict(store, step.name, step.args);
-						const result: ApplyResult = await applyMutation(store, mutation, ctx);
-
-						// The same mutation on an equal store listing records in another order.
-						const twin = new MemoryReader(before, { reverseLists: true });
-						expect(await applyMutation(twin, mutation, ctx)).toEqual(result);
-
-						if (typeof verdict === 'string') {
-							expect(result).toMatchObject({ ok: false, message: verdict });
-						}
-						if (!result.ok) {
-							counts.rejected += 1;
-							expect(store.snapshot()).toEqual(before);
-							continue;
-						}
-						counts.applied += 1;
-						appliedNames.add(step.name);
-						expect(result.changes.timeline.length).toBeGreaterThanOrEqual(1);
-						store.write(result.changes);
-						checkInvariants(store);
-					}
-				}
-			),
-			{ numRuns: 250 }
+		const { applied, rejected, appliedCounts } = await runSequences({
+			worlds: worldArb,
+			plans: planArb,
+			length: { minLength: 1, maxLength: 10 },
+			numRuns: 250,
+			actors: ['user-1']
+		});
+		// The generators must exercise both paths, or the property proves little. Preparation
+		// actions need flows of several steps: the test below makes sure they are applied.
+		expect(applied).toBeGreaterThan(300);
+		expect(rejected).toBeGreaterThan(300);
+		expect([...appliedCounts.keys()].filter((n) => !n.startsWith('preparation.')).sort()).toEqual(
+			PLAN_NAMES.filter((n) => n !== 'order.teleport' && !n.startsWith('preparation.')).sort()
 		);
-		// The generators must exercise both paths, or the property proves little.
-		expect(counts.applied).toBeGreaterThan(300);
-		expect(counts.rejected).toBeGreaterThan(300);
-		expect([...appliedNames].sort()).toEqual(
-			PLAN_NAMES.filter((n) => n !== 'order.teleport').sort()
-		);
+	});
+
+	it('keep them with preparation flows (take, pick, pack, ship, flush) mixed in, by several operators', async () => {
+		const { appliedCounts } = await runSequences({
+			worlds: busyWorldArb,
+			plans: preparationPlanArb,
+			length: { minLength: 10, maxLength: 30, size: 'max' },
+			numRuns: 150,
+			actors: ['user-1', 'user-2']
+		});
+		for (const name of PREPARATION_PLAN_NAMES) {
+			expect(appliedCounts.get(name) ?? 0, name).toBeGreaterThanOrEqual(10);
+		}
 	});
 });

@@ -5,6 +5,7 @@
 import type { ApplyContext, Changes, DomainReader } from './mutation';
 import { emptyChanges } from './mutation';
 import { compareText, plainEqual } from './plain-data';
+import { fitToReservation } from './preparation';
 import { reservePair } from './reservation';
 import { toShip } from './line-rules';
 import type {
@@ -141,6 +142,29 @@ export class WorkingSet implements DomainReader {
 
 	preparation(orderId: string): Promise<PreparationEntry | undefined> {
 		return this.#preparations.get(orderId, () => this.#reader.preparation(orderId));
+	}
+
+	/**
+	 * The warehouse's preparation entries as this mutation sees them, by order id; undefined when
+	 * the reader cannot list them (DomainReader.preparationsInWarehouse is optional).
+	 */
+	async preparationsOf(warehouseId: string): Promise<PreparationEntry[] | undefined> {
+		if (!this.#reader.preparationsInWarehouse) return undefined;
+		const byId = new Map<string, PreparationEntry>();
+		for (const stored of await this.#reader.preparationsInWarehouse(warehouseId)) {
+			if (!this.#preparations.base.has(stored.orderId)) {
+				this.#preparations.base.set(stored.orderId, stored);
+			}
+			const current = this.#preparations.current(stored.orderId);
+			if (current) byId.set(current.orderId, current);
+		}
+		for (const [id, entry] of this.#preparations.written) {
+			if (entry) byId.set(id, entry);
+			else byId.delete(id);
+		}
+		return [...byId.values()]
+			.filter((entry) => entry.warehouseId === warehouseId)
+			.sort((a, b) => compareText(a.orderId, b.orderId));
 	}
 
 	async settings(): Promise<Settings> {
@@ -295,13 +319,26 @@ export class WorkingSet implements DomainReader {
 					preparations,
 					settings
 				});
-				for (const order of result.orders) this.putOrder(order);
+				for (const order of result.orders) await this.#fitPreparation(this.putOrder(order));
 				if (result.stock) this.putStock(result.stock);
 			}
 			this.#dirtyPairs.clear();
 		} finally {
 			this.#settling = false;
 		}
+	}
+
+	/**
+	 * An entry not packed yet never holds more than its lines have reserved (taken ≤ reserved):
+	 * when stock fell and the reservation released units in preparation, the entry is cut too.
+	 * No re-run follows: a release leaves the pair no free stock, so the cut lines get none.
+	 */
+	async #fitPreparation(order: Order): Promise<void> {
+		const entry = await this.preparation(order.id);
+		const fitted = entry && fitToReservation(entry, order);
+		if (!fitted) return;
+		this.#preparations.put(order.id, fitted.entry);
+		this.addEvent(order.id, fitted.summary);
 	}
 
 	/** The complete records that changed, and the events the mutation added. */

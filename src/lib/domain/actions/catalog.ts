@@ -9,6 +9,12 @@ import { createReturn } from './create-return';
 import { createShipment } from './create-shipment';
 import { editShippingAddress } from './edit-shipping-address';
 import { holdOrder } from './hold';
+import { addToPreparation } from './preparation-add';
+import { flushPreparation } from './preparation-flush';
+import { markPicked } from './preparation-mark-picked';
+import { packOrder } from './preparation-pack';
+import { removeFromPreparation } from './preparation-remove';
+import { shipOrder } from './preparation-ship';
 import { releaseHold } from './release-hold';
 import { replaceLine } from './replace-line';
 import { setGiftMessage } from './set-gift-message';
@@ -45,15 +51,27 @@ export const RECORD_ACTIONS = {
 	'settings.update': updateSettings
 };
 
+/** The preparation screen's actions: kept apart from ORDER_ACTIONS, so the order view has no such buttons. */
+export const PREPARATION_ACTIONS = {
+	'preparation.add': addToPreparation,
+	'preparation.remove': removeFromPreparation,
+	'preparation.markPicked': markPicked,
+	'preparation.pack': packOrder,
+	'preparation.ship': shipOrder,
+	'preparation.flush': flushPreparation
+} satisfies Record<string, ActionDef>;
+
 export type LineActionName = keyof typeof LINE_ACTIONS;
 export type OrderActionName = keyof typeof ORDER_ACTIONS | LineActionName;
 export type RecordActionName = keyof typeof RECORD_ACTIONS;
-export type ActionName = OrderActionName | RecordActionName;
+export type PreparationActionName = keyof typeof PREPARATION_ACTIONS;
+export type ActionName = OrderActionName | RecordActionName | PreparationActionName;
 
 export const ACTIONS: Readonly<Record<ActionName, ActionDef>> = {
 	...ORDER_ACTIONS,
 	...LINE_ACTIONS,
-	...RECORD_ACTIONS
+	...RECORD_ACTIONS,
+	...PREPARATION_ACTIONS
 };
 
 export const ORDER_ACTION_NAMES = [

@@ -2,6 +2,7 @@
 import { toShip } from '../line-rules';
 import type { Order, OrderLine } from '../schemas';
 import type { WorkingSet } from '../working-set';
+import { isPacked } from './guards';
 
 export function updateLine(order: Order, lineId: string, patch: Partial<OrderLine>): Order {
 	return {
@@ -24,10 +25,11 @@ export function formatQuantities(items: { qty: number; line: OrderLine }[]): str
 /**
  * After lines lost units (canceled, replaced), the preparation entry cannot hold more than is
  * left to ship: its taken quantities are trimmed, and an entry with nothing left is removed.
+ * A packed entry lists what is in the closed parcel (already shipped): it is left as it is.
  */
 export async function trimPreparation(ws: WorkingSet, order: Order): Promise<void> {
 	const entry = await ws.preparation(order.id);
-	if (!entry) return;
+	if (!entry || isPacked(entry)) return;
 	const remaining = new Map(order.lines.map((line) => [line.id, toShip(line)]));
 	const lines = entry.lines
 		.map((taken) => ({ ...taken, qty: Math.min(taken.qty, remaining.get(taken.lineId) ?? 0) }))

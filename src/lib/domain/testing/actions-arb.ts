@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { invoiceableQty } from '../line-rules';
 import { returnableQty } from '../returns';
 import { HoldReason, MovementCategory, ReturnReason, type OrderLine } from '../schemas';
+import { WORLD_SHIPPING_WAREHOUSES } from './arbitraries';
 import { makeAddress } from './factories';
 import type { MemoryReader } from './memory-reader';
 
@@ -26,6 +27,12 @@ export const PLAN_NAMES = [
 	'stock.setLocation',
 	'warehouse.update',
 	'settings.update',
+	'preparation.add',
+	'preparation.remove',
+	'preparation.markPicked',
+	'preparation.pack',
+	'preparation.ship',
+	'preparation.flush',
 	'order.teleport'
 ] as const;
 
@@ -36,13 +43,27 @@ export interface MutationPlan {
 	flag: boolean;
 }
 
+const picksArb = fc.array(fc.nat(1000), { minLength: 8, maxLength: 8 });
+
 export const planArb: fc.Arbitrary<MutationPlan> = fc.record({
 	name: fc.constantFrom(...PLAN_NAMES),
-	picks: fc.array(fc.nat(1000), { minLength: 8, maxLength: 8 }),
+	picks: picksArb,
+	flag: fc.boolean()
+});
+
+export const PREPARATION_PLAN_NAMES = PLAN_NAMES.filter((n) => n.startsWith('preparation.'));
+
+/** Half preparation actions, half any action: flows of take, pick, pack, ship, flush happen. */
+export const preparationPlanArb: fc.Arbitrary<MutationPlan> = fc.record({
+	name: fc.oneof(fc.constantFrom(...PREPARATION_PLAN_NAMES), fc.constantFrom(...PLAN_NAMES)),
+	picks: picksArb,
 	flag: fc.boolean()
 });
 
 const pickFrom = <T>(list: readonly T[], n: number): T => list[n % list.length];
+
+const findLineOf = (store: MemoryReader, orderId: string, lineId: string) =>
+	store.orders.get(orderId)?.lines.find((l) => l.id === lineId);
 
 /** Builds the mutation a plan stands for, against the store as it is now. */
 export function resolvePlan(
@@ -53,7 +74,24 @@ export function resolvePlan(
 	const orders = [...store.orders.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 	// Actions that need a particular kind of order mostly get one, so they are applied often.
 	const wanted = orders.filter((o) => {
+		const entry = store.preparations.get(o.id);
 		switch (plan.name) {
+			case 'preparation.add':
+				return (
+					o.status === 'processing' &&
+					(!entry || entry.status === 'shipped') &&
+					o.lines.some(
+						(l) => l.qtyReserved > 0 && WORLD_SHIPPING_WAREHOUSES.includes(l.warehouseId)
+					)
+				);
+			case 'preparation.remove':
+				return entry?.status === 'new' || entry?.status === 'picked';
+			case 'preparation.markPicked':
+				return entry?.status === 'new';
+			case 'preparation.pack':
+				return (entry?.status === 'new' || entry?.status === 'picked') && o.status === 'processing';
+			case 'preparation.ship':
+				return entry?.status === 'packed' && o.status !== 'on_hold';
 			case 'order.createShipment':
 				return (
 					o.status === 'processing' &&
@@ -91,6 +129,7 @@ export function resolvePlan(
 	};
 	const warehouseId = pickFrom(['wh-main', 'wh-b', 'wh-c', 'nope'], p4);
 	const productId = pickFrom(['p1', 'p2', 'p3', 'p4', 'nope'], p5);
+	const entry = order ? store.preparations.get(order.id) : undefined;
 	const token = `${p6 % 4}`;
 	switch (plan.name) {
 		case 'order.cancelLine':
@@ -166,7 +205,27 @@ export function resolvePlan(
 				name: plan.name,
 				args: { orderId, invoiceId: `i${token}`, lines: lineQtys(invoiceableQty) }
 			};
-		case 'stock.adjust':
+		case 'stock.adjust': {
+			// One time in three, stock breaks on the shelf under an order in preparation.
+			const held = [...store.preparations.values()]
+				.filter((e) => e.status === 'new' || e.status === 'picked')
+				.flatMap((e) => e.lines.map((l) => ({ entry: e, lineId: l.lineId })));
+			const target = held.length > 0 && p7 % 3 === 0 ? pickFrom(held, p3) : undefined;
+			const line = target && findLineOf(store, target.entry.orderId, target.lineId);
+			const level = line && store.stockMap.get(`${line.productId}:${line.warehouseId}`);
+			if (line && level && level.physical > 0) {
+				return {
+					name: plan.name,
+					args: {
+						movementId: `m${p6}`,
+						productId: line.productId,
+						warehouseId: line.warehouseId,
+						qty: -Math.max(1, level.physical - (p2 % 2)),
+						category: 'defective',
+						comment: 'Broken'
+					}
+				};
+			}
 			return {
 				name: plan.name,
 				args: {
@@ -178,6 +237,7 @@ export function resolvePlan(
 					comment: ''
 				}
 			};
+		}
 		case 'stock.setLocation':
 			return { name: plan.name, args: { productId, warehouseId, location: plan.flag ? 'A1' : '' } };
 		case 'warehouse.update':
@@ -197,6 +257,53 @@ export function resolvePlan(
 					? { reserveUnpaidOrders: p7 % 2 === 0 }
 					: { holdingReleasesStock: p7 % 2 === 0 }
 			};
+		case 'preparation.add': {
+			// Mostly the warehouse of one of its reserved lines, so something is taken.
+			const reservedHere = lines.filter(
+				(l) => l.qtyReserved > 0 && WORLD_SHIPPING_WAREHOUSES.includes(l.warehouseId)
+			);
+			const here =
+				p7 % 4 !== 0 && reservedHere.length > 0
+					? pickFrom(reservedHere, p3).warehouseId
+					: warehouseId;
+			const other = pool.length > 0 ? pickFrom(pool, p6).id : undefined;
+			const orderIds = plan.flag && other && other !== orderId ? [orderId, other] : [orderId];
+			return { name: plan.name, args: { warehouseId: here, orderIds } };
+		}
+		case 'preparation.remove':
+			return { name: plan.name, args: { orderId } };
+		case 'preparation.markPicked':
+			return { name: plan.name, args: { orderIds: [orderId] } };
+		case 'preparation.pack': {
+			// Mostly everything taken; sometimes one unit short (partial) or one too many.
+			const taken = entry?.lines ?? [{ lineId, qty: 1 }];
+			const delta = p7 % 5 === 0 ? -1 : p7 % 5 === 1 ? 1 : 0;
+			const packLines = taken
+				.map((l, k) => ({ lineId: l.lineId, qty: k === 0 ? l.qty + delta : l.qty }))
+				.filter((l) => l.qty > 0);
+			return {
+				name: plan.name,
+				args: {
+					orderId,
+					shipmentId: `s${token}`,
+					...(plan.flag ? { invoiceId: `i${token}` } : {}),
+					lines: packLines.length > 0 ? packLines : [{ lineId, qty: 1 }],
+					...(p3 % 2 === 0 ? { weight: 1.5, parcels: 1 } : {})
+				}
+			};
+		}
+		case 'preparation.ship':
+			return {
+				name: plan.name,
+				args: { orderId, tracking: `TRK${token}`, ...(plan.flag ? { carrier: 'UPS' } : {}) }
+			};
+		case 'preparation.flush': {
+			// Mostly a warehouse with shipped entries.
+			const shipped = [...store.preparations.values()].filter((p) => p.status === 'shipped');
+			const target =
+				p7 % 4 !== 0 && shipped.length > 0 ? pickFrom(shipped, p3).warehouseId : warehouseId;
+			return { name: plan.name, args: { warehouseId: target } };
+		}
 		default:
 			return { name: plan.name, args: {} };
 	}

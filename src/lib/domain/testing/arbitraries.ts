@@ -1,7 +1,9 @@
 // fast-check arbitraries of a small, consistent warehouse world: a few warehouses and products,
 // orders in every status with lines in every state, stock, preparation entries, settings.
-// The world is made consistent with reserveAll, as the demo data generator does.
+// The world is made consistent with reserveAll, as the demo data generator does, and its
+// preparation entries with what the preparation rules leave (settleWorld).
 import fc from 'fast-check';
+import { fitToReservation } from '../preparation';
 import { reserveAll } from '../reservation';
 import {
 	DEFAULT_SETTINGS,
@@ -10,6 +12,7 @@ import {
 	type OrderLine,
 	type PreparationEntry,
 	type Product,
+	type Settings,
 	type StockLevel,
 	type Warehouse
 } from '../schemas';
@@ -121,14 +124,17 @@ const bundleLines = (orderId: string, j: number) =>
 			{ ...b, parentLineId: parent.id, productId: 'p2', sku: 'P2', requiresShipping: true }
 		]);
 
-function orderArb(i: number): fc.Arbitrary<Order> {
+/** busy: a floor with work to prepare (mostly paid, rarely held, stock on the shelves). */
+function orderArb(i: number, busy = false): fc.Arbitrary<Order> {
 	const id = `o${i}`;
 	return fc
 		.record({
 			placedAt: fc.constantFrom(...PLACED_AT),
-			valid: fc.boolean(),
+			valid: busy
+				? fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, fc.constant(false))
+				: fc.boolean(),
 			holdReason: fc.constantFrom(...HoldReason.options),
-			held: fc.integer({ min: 0, max: 4 }),
+			held: fc.integer({ min: 0, max: busy ? 9 : 4 }),
 			plain: fc.array(fc.nat(), { minLength: 0, maxLength: 3 }),
 			withBundle: fc.integer({ min: 0, max: 5 })
 		})
@@ -168,43 +174,53 @@ function orderArb(i: number): fc.Arbitrary<Order> {
 		.filter((order) => order.lines.length > 0);
 }
 
-const stockArb: fc.Arbitrary<StockLevel[]> = fc
-	.array(fc.option(fc.integer({ min: 0, max: 8 }), { freq: 5 }), {
-		minLength: WORLD_SIMPLE_PRODUCTS.length * WORLD_WAREHOUSES.length,
-		maxLength: WORLD_SIMPLE_PRODUCTS.length * WORLD_WAREHOUSES.length
-	})
-	.map((physicals) =>
-		WORLD_SIMPLE_PRODUCTS.flatMap((productId, pi) =>
-			WORLD_WAREHOUSES.flatMap((w, wi) => {
-				const physical = physicals[pi * WORLD_WAREHOUSES.length + wi];
-				if (physical === null) return [];
-				return [
-					{
-						id: `${productId}:${w.id}`,
-						productId,
-						warehouseId: w.id,
-						physical,
-						reserved: 0,
-						toShip: 0,
-						location: `A${pi + 1}-${wi + 1}`
-					}
-				];
-			})
-		)
-	);
+const stockArb = (busy = false): fc.Arbitrary<StockLevel[]> =>
+	fc
+		.array(fc.option(fc.integer({ min: busy ? 2 : 0, max: 8 }), { freq: 5 }), {
+			minLength: WORLD_SIMPLE_PRODUCTS.length * WORLD_WAREHOUSES.length,
+			maxLength: WORLD_SIMPLE_PRODUCTS.length * WORLD_WAREHOUSES.length
+		})
+		.map((physicals) =>
+			WORLD_SIMPLE_PRODUCTS.flatMap((productId, pi) =>
+				WORLD_WAREHOUSES.flatMap((w, wi) => {
+					const physical = physicals[pi * WORLD_WAREHOUSES.length + wi];
+					if (physical === null) return [];
+					return [
+						{
+							id: `${productId}:${w.id}`,
+							productId,
+							warehouseId: w.id,
+							physical,
+							reserved: 0,
+							toShip: 0,
+							location: `A${pi + 1}-${wi + 1}`
+						}
+					];
+				})
+			)
+		);
 
 /** Preparation entries for some orders: the lines of one warehouse holding a reservation. */
 function preparationsFor(orders: Order[], picks: number[]): PreparationEntry[] {
 	return orders.flatMap((order, i) => {
 		const pick = picks[i] ?? 0;
 		// One order in three is in preparation.
-		if (pick < 4 || order.status === 'complete' || order.status === 'canceled') return [];
-		const warehouseId = WORLD_SHIPPING_WAREHOUSES[pick % 2];
+		if (pick < 8 || order.status === 'complete' || order.status === 'canceled') return [];
+		// A warehouse where the order holds something, so the entry takes at least one line.
+		const holding = WORLD_SHIPPING_WAREHOUSES.filter((w) =>
+			order.lines.some((l) => l.warehouseId === w && l.qtyReserved > 0)
+		);
+		if (holding.length === 0) return [];
+		const warehouseId = holding[pick % holding.length];
 		const lines = order.lines
 			.filter((l) => l.warehouseId === warehouseId && l.qtyReserved > 0)
 			.map((l) => ({ lineId: l.id, qty: l.qtyReserved }));
 		if (lines.length === 0) return [];
-		const status = (['new', 'picked', 'packed'] as const)[pick % 3];
+		let status = (['new', 'picked', 'packed', 'shipped'] as const)[pick - 8];
+		// Only a paid order nobody holds gets packed (preparation.pack).
+		if (order.status !== 'processing' && (status === 'packed' || status === 'shipped')) {
+			status = 'picked';
+		}
 		return [
 			{
 				orderId: order.id,
@@ -219,35 +235,101 @@ function preparationsFor(orders: Order[], picks: number[]): PreparationEntry[] {
 	});
 }
 
-/** A consistent world: reservations and stock rows as reserveAll makes them. */
-export const worldArb: fc.Arbitrary<MemorySeed> = fc
-	.record({
-		orderCount: fc.integer({ min: 1, max: 6 }),
-		stock: stockArb,
-		picks: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 6, maxLength: 6 }),
-		reserveUnpaidOrders: fc.boolean(),
-		holdingReleasesStock: fc.boolean(),
-		returnWindowDays: fc.constantFrom(0, 30)
-	})
-	.chain((w) =>
-		fc.tuple(...Array.from({ length: w.orderCount }, (_, i) => orderArb(i))).map((orders) => {
-			const settings = {
-				...DEFAULT_SETTINGS,
-				reserveUnpaidOrders: w.reserveUnpaidOrders,
-				holdingReleasesStock: w.holdingReleasesStock,
-				returnWindowDays: w.returnWindowDays
-			};
-			const preparations = preparationsFor(orders, w.picks);
-			const reserved = reserveAll(orders, w.stock, preparations, settings);
-			return {
-				orders: reserved.orders,
-				products: WORLD_PRODUCTS,
-				warehouses: WORLD_WAREHOUSES,
-				stock: reserved.stock,
-				preparations,
-				movements: [],
-				timeline: [],
-				settings
-			};
-		})
+/**
+ * Reserves, then leaves the entries as the rules would: taken ≤ reserved (the reservation may
+ * have released units in preparation), and a packed or shipped entry's units shipped in its own
+ * shipment `ws-<orderId>` (packing ships, preparation.pack); then reserves again.
+ */
+function settleWorld(
+	orders: Order[],
+	stock: StockLevel[],
+	preparations: PreparationEntry[],
+	settings: Settings
+): { orders: Order[]; stock: StockLevel[]; preparations: PreparationEntry[] } {
+	const first = reserveAll(orders, stock, preparations, settings);
+	const byId = new Map(first.orders.map((o) => [o.id, o]));
+	const entries: PreparationEntry[] = [];
+	for (const entry of preparations) {
+		const order = byId.get(entry.orderId)!;
+		const fitted = fitToReservation({ ...entry, status: 'new' }, order);
+		const lines = fitted ? fitted.entry?.lines : entry.lines;
+		if (!lines) continue;
+		if (entry.status === 'new' || entry.status === 'picked') {
+			entries.push({ ...entry, lines });
+			continue;
+		}
+		const shipmentId = `ws-${order.id}`;
+		const shipped = new Map(lines.map((l) => [l.lineId, l.qty]));
+		byId.set(
+			order.id,
+			withDerivedStatus({
+				...order,
+				lines: order.lines.map((l) => {
+					const qty = shipped.get(l.id) ?? 0;
+					return { ...l, qtyShipped: l.qtyShipped + qty, qtyReserved: l.qtyReserved - qty };
+				}),
+				shipments: [
+					...order.shipments,
+					{
+						id: shipmentId,
+						createdAt: T0,
+						lines,
+						...(entry.status === 'shipped' ? { tracking: 'W1' } : {})
+					}
+				]
+			})
+		);
+		entries.push({
+			...entry,
+			lines,
+			packed: Object.fromEntries(lines.map((l) => [l.lineId, l.qty])),
+			shipmentId
+		});
+	}
+	const second = reserveAll(
+		orders.map((o) => byId.get(o.id)!),
+		first.stock,
+		entries,
+		settings
 	);
+	return { ...second, preparations: entries };
+}
+
+/** A consistent world: reservations and stock rows as reserveAll makes them. */
+const worldArbOf = (busy: boolean): fc.Arbitrary<MemorySeed> =>
+	fc
+		.record({
+			orderCount: fc.integer({ min: busy ? 3 : 1, max: 6 }),
+			stock: stockArb(busy),
+			picks: fc.array(fc.integer({ min: 0, max: 11 }), { minLength: 6, maxLength: 6 }),
+			reserveUnpaidOrders: fc.boolean(),
+			holdingReleasesStock: fc.boolean(),
+			returnWindowDays: fc.constantFrom(0, 30)
+		})
+		.chain((w) =>
+			fc
+				.tuple(...Array.from({ length: w.orderCount }, (_, i) => orderArb(i, busy)))
+				.map((orders) => {
+					const settings = {
+						...DEFAULT_SETTINGS,
+						reserveUnpaidOrders: w.reserveUnpaidOrders,
+						holdingReleasesStock: w.holdingReleasesStock,
+						returnWindowDays: w.returnWindowDays
+					};
+					const world = settleWorld(orders, w.stock, preparationsFor(orders, w.picks), settings);
+					return {
+						orders: world.orders,
+						products: WORLD_PRODUCTS,
+						warehouses: WORLD_WAREHOUSES,
+						stock: world.stock,
+						preparations: world.preparations,
+						movements: [],
+						timeline: [],
+						settings
+					};
+				})
+		);
+
+export const worldArb = worldArbOf(false);
+/** A busier floor (more paid orders, more stock), so preparation flows get going. */
+export const busyWorldArb = worldArbOf(true);

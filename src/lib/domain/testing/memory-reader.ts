@@ -97,6 +97,12 @@ export class MemoryReader implements DomainReader {
 	async preparation(orderId: string) {
 		return this.preparations.get(orderId);
 	}
+	async preparationsInWarehouse(warehouseId: string) {
+		const entries = [...this.preparations.values()]
+			.filter((p) => p.warehouseId === warehouseId)
+			.sort((a, b) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
+		return this.#options.reverseLists ? entries.reverse() : entries;
+	}
 	async settings() {
 		return this.settingsValue;
 	}

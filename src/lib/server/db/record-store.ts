@@ -6,6 +6,7 @@ import {
 	DEFAULT_SETTINGS,
 	stockId,
 	type Order,
+	type PreparationEntry,
 	type Product,
 	type Settings,
 	type StockLevel
@@ -66,6 +67,18 @@ export function serverReader(db: Db): DomainReader {
 			return rows.filter((row) => row.value).map((row) => JSON.parse(row.value as string) as Order);
 		},
 		preparation: (orderId) => readValue(db, 'preparation', orderId),
+		async preparationsInWarehouse(warehouseId) {
+			// Open preparation entries are few: a scan of the entity's key range is enough.
+			const rows = await db
+				.selectFrom('records')
+				.select('value')
+				.where('entity', '=', 'preparation')
+				.where('value', 'is not', null)
+				.execute();
+			return rows
+				.map((row) => JSON.parse(row.value as string) as PreparationEntry)
+				.filter((entry) => entry.warehouseId === warehouseId);
+		},
 		async settings() {
 			return (await readValue<Settings>(db, 'settings', 'settings')) ?? DEFAULT_SETTINGS;
 		}
