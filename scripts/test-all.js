@@ -57,6 +57,7 @@ ensureChromium();
 const built = run('Production build (vite build)', 'npx', ['vite', 'build']);
 if (!built) failures.push('Production build');
 const serverJson = join(reports, 'vitest-server.json');
+const postgresJson = join(reports, 'vitest-postgres.json');
 const playwrightJson = join(reports, 'playwright.json');
 if (built) {
 	step('Server protocol tests (vitest, real HTTP and SQLite)', 'npx', [
@@ -68,6 +69,27 @@ if (built) {
 		'--reporter=json',
 		`--outputFile.json=${serverJson}`
 	]);
+	const postgresUrl = process.env.DOCKSIDE_TEST_DATABASE_URL;
+	if (postgresUrl) {
+		step(
+			'Server protocol tests on PostgreSQL (vitest, several server processes)',
+			'npx',
+			[
+				'vitest',
+				'run',
+				'--config',
+				'vitest.server.config.ts',
+				'--reporter=default',
+				'--reporter=json',
+				`--outputFile.json=${postgresJson}`
+			],
+			{ DATABASE_URL: postgresUrl }
+		);
+	} else {
+		console.log(
+			'\n(PostgreSQL run skipped: set DOCKSIDE_TEST_DATABASE_URL, e.g. from scripts/pg-test.sh, as .ci/run does.)'
+		);
+	}
 	step('Browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], {
 		PLAYWRIGHT_JSON: playwrightJson
 	});
@@ -75,7 +97,7 @@ if (built) {
 
 let passed = 0;
 let failed = 0;
-for (const file of [vitestJson, serverJson]) {
+for (const file of [vitestJson, serverJson, postgresJson]) {
 	if (!existsSync(file)) continue;
 	const report = JSON.parse(readFileSync(file, 'utf8'));
 	passed += report.numPassedTests;

@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await server.stop();
-	server.cleanup();
+	await server.cleanup();
 });
 
 describe('envelope', () => {
@@ -277,8 +277,8 @@ describe('push', () => {
 describe('pull', () => {
 	it('pages with more: true, never acknowledging ahead of the page', async () => {
 		const paged = new TestServer({ DOCKSIDE_DEMO_ORDERS: '40', DOCKSIDE_PULL_PAGE: '25' });
-		await paged.start();
 		try {
+			await paged.start();
 			const clientId = newClient();
 			const order = (await pullAll(paged, 'peek')).records.get('order')!.values().next()
 				.value as unknown as Order;
@@ -322,7 +322,7 @@ describe('pull', () => {
 			expect(seen.size).toBeGreaterThan(40);
 		} finally {
 			await paged.stop();
-			paged.cleanup();
+			await paged.cleanup();
 		}
 	});
 

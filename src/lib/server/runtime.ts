@@ -12,7 +12,10 @@ export function serverRuntime() {
 		const demoOrders = Number(process.env.DOCKSIDE_DEMO_ORDERS ?? 0);
 		const seeded = await seedDemoIfEmpty(database.db, demoOrders);
 		if (seeded > 0) console.log(`Loaded ${seeded} demo orders into the database.`);
-		return { database, sync: createSyncServer(database.db, database.engine) };
+		const sync = createSyncServer(database.db, database.engine, {
+			pokeChannel: database.pokeChannel
+		});
+		return { database, sync };
 	})();
 	return starting;
 }

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { demoBatches, type DemoBatch } from '$lib/local/demo-data';
 import { invoiceSequence } from '$lib/domain/invoice-number';
 import type { RecordChange } from '$lib/sync/entities';
-import { changesToWrites, writeRecords } from './db/record-store';
+import { changesToWrites, lockWriters, writeRecords } from './db/record-store';
 import type { Database } from './db/types';
 
 function batchWrites(batch: DemoBatch): RecordChange[] {
@@ -27,11 +27,13 @@ function batchWrites(batch: DemoBatch): RecordChange[] {
 /** Seeds when the database holds no record yet; returns the number of orders written. */
 export async function seedDemoIfEmpty(db: Kysely<Database>, orders: number): Promise<number> {
 	if (orders <= 0) return 0;
-	const existing = await db.selectFrom('records').select('id').limit(1).executeTakeFirst();
-	if (existing) return 0;
 	let written = 0;
 	let lastInvoiceNumber = 0;
 	await db.transaction().execute(async (trx) => {
+		// Several servers may start at once on one empty database: only the first seeds it.
+		await lockWriters(trx);
+		const existing = await trx.selectFrom('records').select('id').limit(1).executeTakeFirst();
+		if (existing) return;
 		for (const batch of demoBatches(orders)) {
 			await writeRecords(trx, batchWrites(batch));
 			written += batch.orders.length;

@@ -1,5 +1,6 @@
 // Versioned migrations, written with Kysely's schema builder so SQLite and PostgreSQL share them.
 // Never edit a migration that has shipped: add the next one.
+import { randomUUID } from 'node:crypto';
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 const migrations: Record<string, Migration> = {
@@ -90,6 +91,22 @@ const migrations: Record<string, Migration> = {
 			]) {
 				await db.schema.dropTable(table).execute();
 			}
+		}
+	},
+	// The database's epoch: a new one is drawn when the data is restored from a backup, and a
+	// pull presenting an older one is told to reset (epoch.ts).
+	'0002_epoch': {
+		async up(db: Kysely<unknown>) {
+			await db
+				.insertInto('meta' as never)
+				.values({ key: 'epoch', value: randomUUID() } as never)
+				.execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db
+				.deleteFrom('meta' as never)
+				.where('key' as never, '=', 'epoch' as never)
+				.execute();
 		}
 	}
 };

@@ -1,9 +1,11 @@
 // Opens the server database: SQLite by default (data/dockside.sqlite), PostgreSQL when
-// DATABASE_URL is set (added with the scale-out work). Migrates to the latest version.
+// DATABASE_URL is set. Both run the same migrations to the latest version.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { postgresPokeChannel, sqlitePokeChannel, type PokeChannel } from '../pokes';
 import { migrateToLatest } from './migrations';
 import type { Database } from './types';
 
@@ -12,13 +14,16 @@ export interface OpenedDatabase {
 	engine: 'sqlite' | 'postgres';
 	/** The SQLite handle (backup, direct benchmarks); absent on PostgreSQL. */
 	sqlite?: SQLite.Database;
+	/** Carries pokes to and from the other processes on this database; absent for :memory:. */
+	pokeChannel?: PokeChannel;
 	close(): Promise<void>;
 }
 
 export const DEFAULT_SQLITE_PATH = 'data/dockside.sqlite';
 
 export async function openSqlite(path = DEFAULT_SQLITE_PATH): Promise<OpenedDatabase> {
-	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const inMemory = path === ':memory:';
+	if (!inMemory) mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new SQLite(path);
 	// WAL lets readers (pull, the CLI) run while a push writes; the busy timeout makes a second
 	// process wait for the write lock instead of failing at once.
@@ -28,12 +33,65 @@ export async function openSqlite(path = DEFAULT_SQLITE_PATH): Promise<OpenedData
 	sqlite.pragma('foreign_keys = ON');
 	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 	await migrateToLatest(db as Kysely<unknown>);
-	return { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
+	// Only a file can be shared with another process.
+	const pokeChannel = inMemory ? undefined : sqlitePokeChannel(sqlite);
+	return {
+		db,
+		engine: 'sqlite',
+		sqlite,
+		pokeChannel,
+		async close() {
+			await pokeChannel?.close();
+			await db.destroy();
+		}
+	};
+}
+
+const INT8_OID = 20;
+
+/**
+ * pg returns bigint (int8) columns and count(*) as strings, to be safe past 2^53. Versions,
+ * mutation ids and counters stay far below that, so they come back as numbers, as on SQLite.
+ */
+const types: pg.CustomTypesConfig = {
+	getTypeParser: (oid, format) =>
+		oid === INT8_OID && format !== 'binary'
+			? (value: string) => Number(value)
+			: pg.types.getTypeParser(oid, format)
+};
+
+export async function openPostgres(url: string): Promise<OpenedDatabase> {
+	const connection: pg.ClientConfig = { connectionString: url, types };
+	const pool = new pg.Pool({
+		...connection,
+		max: Number(process.env.DOCKSIDE_PG_POOL ?? 10),
+		// Idle connections must not keep a stopping server alive (adapter-node exits when idle).
+		allowExitOnIdle: true
+	});
+	// An idle connection that breaks (PostgreSQL restarted) must not take the process down; the
+	// pool replaces it on the next query.
+	pool.on('error', (error) => console.error('PostgreSQL: idle connection failed', error));
+	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	try {
+		await migrateToLatest(db as Kysely<unknown>);
+	} catch (error) {
+		await db.destroy();
+		throw error;
+	}
+	const pokeChannel = postgresPokeChannel(pool, connection);
+	return {
+		db,
+		engine: 'postgres',
+		pokeChannel,
+		async close() {
+			await pokeChannel.close();
+			await db.destroy();
+		}
+	};
 }
 
 export async function openDatabase(): Promise<OpenedDatabase> {
-	if (process.env.DATABASE_URL) {
-		throw new Error('PostgreSQL (DATABASE_URL) is not supported yet; unset it to use SQLite.');
-	}
+	const url = process.env.DATABASE_URL;
+	if (url) return openPostgres(url);
 	return openSqlite(process.env.DOCKSIDE_DB ?? DEFAULT_SQLITE_PATH);
 }

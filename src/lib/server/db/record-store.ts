@@ -113,6 +113,19 @@ export async function takeVersions(db: Db, count: number): Promise<number> {
 	return Number(row.value);
 }
 
+/**
+ * Makes this transaction the only writer until it ends, across processes: push takes the
+ * invoice counter row first in every mutation (FOR UPDATE on PostgreSQL); on SQLite an UPDATE
+ * takes the database's write lock. Call it before reading what the writes depend on.
+ */
+export async function lockWriters(db: Db): Promise<void> {
+	await db
+		.updateTable('counters')
+		.set({ value: sql`value` })
+		.where('name', '=', 'invoice')
+		.execute();
+}
+
 /** Writes records with consecutive new versions; returns the commit version (the highest). */
 export async function writeRecords(db: Db, writes: RecordWrite[]): Promise<number> {
 	if (writes.length === 0) return takeVersions(db, 1);

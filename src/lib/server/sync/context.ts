@@ -1,13 +1,17 @@
 // What the sync handlers need from the running server: the database, the poke channel,
 // the authentication check and the actor check (filled in by the users and roles work).
-import { EventEmitter } from 'node:events';
+import type { EventEmitter } from 'node:events';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types';
+import { PokeHub, type PokeChannel } from '../pokes';
 
 export interface SyncServer {
 	db: Kysely<Database>;
 	engine: 'sqlite' | 'postgres';
-	/** Emits 'poke' after every commit that changed records. */
+	/**
+	 * Emits 'poke' after every commit that changed records, in this process or (through the
+	 * poke channel) in another process or command on the same database.
+	 */
 	pokes: EventEmitter;
 	/** Records per pull page. */
 	pullPageSize: number;
@@ -18,10 +22,9 @@ export interface SyncServer {
 export function createSyncServer(
 	db: Kysely<Database>,
 	engine: 'sqlite' | 'postgres',
-	options: { pullPageSize?: number; now?: () => Date } = {}
+	options: { pullPageSize?: number; now?: () => Date; pokeChannel?: PokeChannel } = {}
 ): SyncServer {
-	const pokes = new EventEmitter();
-	pokes.setMaxListeners(0);
+	const pokes = new PokeHub(options.pokeChannel);
 	return {
 		db,
 		engine,

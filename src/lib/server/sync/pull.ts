@@ -1,9 +1,18 @@
 // POST /api/sync/pull (SYNC.md, "Pull"): every record changed after the client's cookie, in
 // version order, a page at a time, with this client's rejections and acknowledged
 // mutations never running ahead of the page.
+import { z } from 'zod';
 import { SCHEMA_VERSION } from '$lib/domain/mutation';
 import { PullRequest, type PatchOp, type PullResponse, type Rejection } from '$lib/sync/protocol';
+import { readEpoch } from '../db/epoch';
 import { badRequest, type HandlerAnswer, type SyncServer } from './context';
+
+/**
+ * Optional `epoch` (until protocol.ts has it): the epoch of the last page the client applied.
+ * Answers carry the server's; another one means the data was restored since: reset.
+ */
+const PullWithEpoch = PullRequest.extend({ epoch: z.string().min(1).max(100).optional() });
+type PullAnswer = PullResponse & { epoch?: string };
 
 export async function handlePull(server: SyncServer, raw: string): Promise<HandlerAnswer> {
 	let json: unknown;
@@ -12,7 +21,7 @@ export async function handlePull(server: SyncServer, raw: string): Promise<Handl
 	} catch {
 		return badRequest('The body is not JSON.');
 	}
-	const parsed = PullRequest.safeParse(json);
+	const parsed = PullWithEpoch.safeParse(json);
 	if (!parsed.success) {
 		const first = parsed.error.issues[0];
 		return badRequest(`Invalid pull request: ${first.path.join('.') || 'body'}: ${first.message}`);
@@ -20,26 +29,38 @@ export async function handlePull(server: SyncServer, raw: string): Promise<Handl
 	const request = parsed.data;
 	if (request.schemaVersion !== SCHEMA_VERSION)
 		return { status: 409, body: { error: 'schema_version', expected: SCHEMA_VERSION } };
-	return { status: 200, body: await readPage(server, request.clientId, request.cookie ?? 0) };
+	// A pull from null starts over anyway: its epoch (if a client still sends one) is moot.
+	const epoch = request.cookie === null ? undefined : request.epoch;
+	return {
+		status: 200,
+		body: await readPage(server, request.clientId, request.cookie ?? 0, epoch)
+	};
 }
 
 async function readPage(
 	server: SyncServer,
 	clientId: string,
-	cookie: number
-): Promise<PullResponse> {
+	cookie: number,
+	clientEpoch: string | undefined
+): Promise<PullAnswer> {
 	const limit = server.pullPageSize;
 	// One read transaction: the committed counter value V means every version ≤ V has
 	// committed (writers hold the counter row until they commit), so the page is complete.
 	return server.db.transaction().execute(async (trx) => {
+		// Read before the counter: a page read across a reset keeps the old epoch label, so the
+		// client's next pull resets (the other order could label old versions with the new one).
+		const epoch = await readEpoch(trx);
 		const counter = await trx
 			.selectFrom('counters')
 			.select('value')
 			.where('name', '=', 'version')
 			.executeTakeFirstOrThrow();
 		const head = Number(counter.value);
-		// A cookie from the future: the server was restored from an older backup.
-		if (cookie > head) return { reset: true };
+		// A cookie from the future, or versions from another epoch: the server was restored from
+		// a backup since the client pulled.
+		if (cookie > head || (clientEpoch !== undefined && clientEpoch !== epoch)) {
+			return { reset: true };
+		}
 
 		const records = await trx
 			.selectFrom('records')
@@ -111,7 +132,8 @@ async function readPage(
 			patch: page.flatMap((item) => (item.patch ? [item.patch] : [])),
 			rejections: page.flatMap((item) => (item.rejection ? [item.rejection] : [])),
 			more,
-			remaining
+			remaining,
+			...(epoch ? { epoch } : {})
 		};
 	});
 }
