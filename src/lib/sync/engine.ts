@@ -5,7 +5,7 @@ import { SCHEMA_VERSION } from '$lib/domain/mutation';
 import { META_CLIENT_ID, type DocksideDB, type OutboxEntry } from '$lib/local/db';
 import { getClientId } from '$lib/local/perform';
 import { MAX_PUSH_BYTES, PROTOCOL, type PushResponse } from './protocol';
-import { applyPullPage, META_COOKIE, reapplyPending } from './rebase';
+import { applyPullPage, META_COOKIE, META_EPOCH, reapplyPending } from './rebase';
 import type { SyncTransport } from './transport';
 
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'signed_out' | 'update_required' | 'error';
@@ -173,8 +173,17 @@ export class SyncEngine {
 		for (;;) {
 			const cookieRow = await this.#db.meta.get(META_COOKIE);
 			const cookie = typeof cookieRow?.value === 'number' ? cookieRow.value : null;
+			const epochRow = await this.#db.meta.get(META_EPOCH);
+			const epoch =
+				cookie !== null && typeof epochRow?.value === 'string' ? epochRow.value : undefined;
 			const answer = await this.#transport.pull(
-				JSON.stringify({ protocol: PROTOCOL, schemaVersion: SCHEMA_VERSION, clientId, cookie })
+				JSON.stringify({
+					protocol: PROTOCOL,
+					schemaVersion: SCHEMA_VERSION,
+					clientId,
+					cookie,
+					epoch
+				})
 			);
 			if (!answer.ok) {
 				this.#events.progress(null);
@@ -214,7 +223,7 @@ export class SyncEngine {
 		];
 		await db.transaction('rw', [...serverTables, db.meta], async () => {
 			await Promise.all(serverTables.map((table) => table.clear()));
-			await db.meta.delete(META_COOKIE);
+			await db.meta.bulkDelete([META_COOKIE, META_EPOCH]);
 		});
 		this.#pushedUpTo = 0;
 	}

@@ -38,7 +38,9 @@ export const PullRequest = z.object({
 	protocol: z.literal(PROTOCOL),
 	schemaVersion: z.string().min(1).max(20),
 	clientId: ClientId,
-	cookie: z.number().int().min(0).nullable()
+	cookie: z.number().int().min(0).nullable(),
+	/** Added to SYNC.md's shape: the server epoch of the last page applied (a restore changes it). */
+	epoch: z.string().min(1).max(100).optional()
 });
 export type PullRequest = z.infer<typeof PullRequest>;
 
@@ -64,6 +66,8 @@ export type PullResponse =
 			more: boolean;
 			/** Added to SYNC.md's shape: records still to come after this page, for progress bars. */
 			remaining?: number;
+			/** Added to SYNC.md's shape: the server's epoch; a restore from backup changes it. */
+			epoch?: string;
 	  }
 	| { reset: true };
 

@@ -4,10 +4,12 @@
 import type { PullResponse } from './protocol';
 import { allTables, META_CLIENT_ID, type DocksideDB, type OutboxEntry } from '$lib/local/db';
 import { recordKey, type RecordChange } from './entities';
-import { applyMutationLocally, isEntity, writeRecordsLocally } from './local-records';
+import { applyMutationLocally, isEntity, writeRecordsLocally } from '$lib/local/records';
 
 export const META_COOKIE = 'cookie';
 export const META_LAST_SYNC = 'lastSyncAt';
+/** The server epoch the cookie belongs to (a restore from backup starts a new one). */
+export const META_EPOCH = 'epoch';
 
 type Page = Extract<PullResponse, { cookie: number }>;
 
@@ -82,6 +84,7 @@ export async function applyPullPage(db: DocksideDB, page: Page): Promise<PageOut
 		}
 		await db.meta.bulkPut([
 			{ key: META_COOKIE, value: page.cookie },
+			...(page.epoch ? [{ key: META_EPOCH, value: page.epoch }] : []),
 			{ key: META_LAST_SYNC, value: new Date().toISOString() }
 		]);
 		return { acknowledged: acknowledged.length, stillPending };

@@ -5,7 +5,7 @@
 // record already is the server's version, so a first pull writes straight into the tables.
 import type { Table } from 'dexie';
 import type { Order, Product, Settings, StockLevel } from '$lib/domain/schemas';
-import type { DocksideDB, SettingsRow, StoredOrder, StoredProduct } from '$lib/local/db';
+import type { DocksideDB, SettingsRow, StoredOrder, StoredProduct } from './db';
 import {
 	fromSettingsRow,
 	fromStoredOrder,
@@ -13,11 +13,11 @@ import {
 	toSettingsRow,
 	toStoredOrder,
 	toStoredProduct
-} from '$lib/local/stored';
+} from './stored';
 import { applyMutation } from '$lib/domain/apply';
 import type { ApplyResult, Mutation } from '$lib/domain/mutation';
-import { DexieReader } from '$lib/local/reader';
-import { ENTITIES, changesToRecords, type Entity, type RecordChange } from './entities';
+import { DexieReader } from './reader';
+import { ENTITIES, changesToRecords, type Entity, type RecordChange } from '$lib/sync/entities';
 
 export function tableOf(db: DocksideDB, entity: Entity): Table {
 	switch (entity) {
