@@ -1,0 +1,55 @@
+// Starting the app: seed the demo data once (it can take a few seconds on a fresh tablet),
+// and say how far it got instead of showing empty lists.
+
+export type BootPhase = 'starting' | 'ready' | 'failed';
+
+export interface BootProgress {
+	done: number;
+	total: number;
+}
+
+export interface AppBootDeps {
+	ensureDemoData(opts: { onProgress: (done: number, total: number) => void }): Promise<unknown>;
+	installDevHandle(): void;
+}
+
+export class AppBoot {
+	#phase = $state<BootPhase>('starting');
+	#error = $state<string | null>(null);
+	#progress = $state.raw<BootProgress | null>(null);
+	readonly #deps: AppBootDeps;
+
+	constructor(deps: AppBootDeps) {
+		this.#deps = deps;
+	}
+
+	get phase(): BootPhase {
+		return this.#phase;
+	}
+	get error(): string | null {
+		return this.#error;
+	}
+	/** Orders written so far while seeding; null when nothing is being seeded. */
+	get progress(): BootProgress | null {
+		return this.#progress;
+	}
+
+	async start(): Promise<void> {
+		this.#phase = 'starting';
+		this.#error = null;
+		this.#progress = null;
+		try {
+			// The dev handle first, so a failed seed can still be inspected from the console.
+			this.#deps.installDevHandle();
+			await this.#deps.ensureDemoData({
+				onProgress: (done, total) => (this.#progress = { done, total })
+			});
+			this.#phase = 'ready';
+		} catch (error) {
+			// The stack goes to the console for whoever debugs it; the person sees the message.
+			console.error('Dockside could not start', error);
+			this.#error = error instanceof Error && error.message ? error.message : String(error);
+			this.#phase = 'failed';
+		}
+	}
+}
