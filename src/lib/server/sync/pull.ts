@@ -1,18 +1,13 @@
 // POST /api/sync/pull (SYNC.md, "Pull"): every record changed after the client's cookie, in
 // version order, a page at a time, with this client's rejections and acknowledged
 // mutations never running ahead of the page.
-import { z } from 'zod';
 import { SCHEMA_VERSION } from '$lib/domain/mutation';
 import { PullRequest, type PatchOp, type PullResponse, type Rejection } from '$lib/sync/protocol';
 import { readEpoch } from '../db/epoch';
 import { badRequest, type HandlerAnswer, type SyncServer } from './context';
 
-/**
- * Optional `epoch` (until protocol.ts has it): the epoch of the last page the client applied.
- * Answers carry the server's; another one means the data was restored since: reset.
- */
-const PullWithEpoch = PullRequest.extend({ epoch: z.string().min(1).max(100).optional() });
-type PullAnswer = PullResponse & { epoch?: string };
+/** Answers carry the server's epoch; a client presenting another one was synced before a restore. */
+type PullAnswer = PullResponse;
 
 export async function handlePull(server: SyncServer, raw: string): Promise<HandlerAnswer> {
 	let json: unknown;
@@ -21,7 +16,7 @@ export async function handlePull(server: SyncServer, raw: string): Promise<Handl
 	} catch {
 		return badRequest('The body is not JSON.');
 	}
-	const parsed = PullWithEpoch.safeParse(json);
+	const parsed = PullRequest.safeParse(json);
 	if (!parsed.success) {
 		const first = parsed.error.issues[0];
 		return badRequest(`Invalid pull request: ${first.path.join('.') || 'body'}: ${first.message}`);
