@@ -29,11 +29,13 @@ if (sourcesChanged && process.env.DOCKSIDE_SKIP_BUILD !== '1') {
 }
 
 const port = process.env.PORT ?? '3000';
-console.log(`Dockside on http://localhost:${port} (demo data loads in the browser on first open)`);
+// The demo: an empty database gets 2,000 generated orders (DOCKSIDE_DEMO_ORDERS=0 for none).
+const demoOrders = process.env.DOCKSIDE_DEMO_ORDERS ?? '2000';
+console.log(`Dockside on http://localhost:${port}`);
 const server = spawn(process.execPath, [buildEntry], {
 	cwd: root,
 	stdio: 'inherit',
-	env: { ...process.env, PORT: port }
+	env: { ...process.env, PORT: port, DOCKSIDE_DEMO_ORDERS: demoOrders }
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ORDER_STATUSES, type OrderStatus } from '$lib/domain/schemas';
 import { makeLine, makeOrder } from '$lib/domain/testing/factories';
 import { getDb, resetDb, type StoredOrder } from './db';
@@ -164,5 +165,19 @@ describe('order counts middleware', () => {
 				count: 1
 			}
 		]);
+	});
+
+	it('refreshes a live countByTab when another write changes the orders', async () => {
+		const seen: number[] = [];
+		const subscription = liveQuery(() => countByTab({})).subscribe((counts) =>
+			seen.push(counts.processing)
+		);
+		try {
+			await vi.waitFor(() => expect(seen).toEqual([0]));
+			await getDb().orders.put(toStoredOrder(makeOrder({ id: 'o1', status: 'processing' })));
+			await vi.waitFor(() => expect(seen).toEqual([0, 1]));
+		} finally {
+			subscription.unsubscribe();
+		}
 	});
 });

@@ -252,8 +252,8 @@ function directRange(p: Plan, db: DocksideDB): OrderCollection {
 
 /**
  * The first `wanted` matches, walking the sort index's records with the query as a filter, but
- * no more than `budget` records: cheap when matches are common (a shop, a big warehouse).
- * Undefined when the budget ran out first.
+ * no more than queryTuning.scanBudget records: cheap when matches are common (a shop, a big
+ * warehouse). Undefined when the budget ran out first.
  */
 async function boundedScan(
 	p: Plan,
@@ -355,7 +355,8 @@ export async function listOrderPage(
 			orders.slice(offset, offset + limit).map(fromStoredOrder);
 		const { terms } = p.uncovered;
 		const searched = terms.length > 0 ? await searchKeys(db, terms) : undefined;
-		if (!searched || searched.size > queryTuning.candidateLimit) {
+		const nearTheTop = offset + limit <= queryTuning.scanBudget;
+		if (nearTheTop && (!searched || searched.size > queryTuning.candidateLimit)) {
 			const scanned = await boundedScan(p, db, q, offset + limit);
 			if (scanned) return slice(scanned);
 		}

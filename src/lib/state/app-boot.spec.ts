@@ -7,7 +7,7 @@ describe('AppBoot', () => {
 		let installed = false;
 		const boot = new AppBoot({
 			installDevHandle: () => (installed = true),
-			ensureDemoData: async ({ onProgress }) => {
+			loadInitialData: async ({ onProgress }) => {
 				onProgress(0, 2000);
 				seen.push(`${boot.phase} ${boot.progress?.done}/${boot.progress?.total}`);
 				onProgress(1000, 2000);
@@ -24,7 +24,7 @@ describe('AppBoot', () => {
 		let attempts = 0;
 		const boot = new AppBoot({
 			installDevHandle: () => {},
-			ensureDemoData: async () => {
+			loadInitialData: async () => {
 				if (++attempts === 1) throw new Error('The quota is used up.');
 			}
 		});

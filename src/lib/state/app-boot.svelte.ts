@@ -1,4 +1,5 @@
-// Starting the app: seed the demo data once (it can take a few seconds on a fresh tablet),
+// Starting the app: a tablet that never synced pulls the server's data first (it can take a
+// few seconds with many orders),
 // and say how far it got instead of showing empty lists.
 
 export type BootPhase = 'starting' | 'ready' | 'failed';
@@ -9,7 +10,7 @@ export interface BootProgress {
 }
 
 export interface AppBootDeps {
-	ensureDemoData(opts: { onProgress: (done: number, total: number) => void }): Promise<unknown>;
+	loadInitialData(opts: { onProgress: (done: number, total: number) => void }): Promise<unknown>;
 	installDevHandle(): void;
 }
 
@@ -29,7 +30,7 @@ export class AppBoot {
 	get error(): string | null {
 		return this.#error;
 	}
-	/** Orders written so far while seeding; null when nothing is being seeded. */
+	/** Records received so far on a first pull; null when nothing is being loaded. */
 	get progress(): BootProgress | null {
 		return this.#progress;
 	}
@@ -39,9 +40,9 @@ export class AppBoot {
 		this.#error = null;
 		this.#progress = null;
 		try {
-			// The dev handle first, so a failed seed can still be inspected from the console.
+			// The dev handle first, so a failed start can still be inspected from the console.
 			this.#deps.installDevHandle();
-			await this.#deps.ensureDemoData({
+			await this.#deps.loadInitialData({
 				onProgress: (done, total) => (this.#progress = { done, total })
 			});
 			this.#phase = 'ready';

@@ -27,7 +27,13 @@ export async function loadToken(): Promise<string | null> {
 	return null;
 }
 
-export function startSync(db: DocksideDB, events: SyncEvents): () => void {
+export interface SyncHandle {
+	stop(): void;
+	/** Sync as soon as possible (a person pressed retry, or came back online). */
+	syncNow(): void;
+}
+
+export function startSync(db: DocksideDB, events: SyncEvents): SyncHandle {
 	let token: string | null = localStorage.getItem(TOKEN_KEY);
 	const engine = new SyncEngine(
 		db,
@@ -65,12 +71,15 @@ export function startSync(db: DocksideDB, events: SyncEvents): () => void {
 	})();
 
 	schedule(0);
-	return () => {
-		clearTimeout(timer);
-		clearInterval(period);
-		window.removeEventListener('online', onOnline);
-		channel.close();
-		source?.close();
-		engine.stop();
+	return {
+		stop() {
+			clearTimeout(timer);
+			clearInterval(period);
+			window.removeEventListener('online', onOnline);
+			channel.close();
+			source?.close();
+			engine.stop();
+		},
+		syncNow: () => schedule(0)
 	};
 }
