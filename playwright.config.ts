@@ -1,4 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // Debian's Chromium: Playwright cannot download its own browsers on these machines.
 export const CHROMIUM_ARGS = [
@@ -34,9 +36,15 @@ export default defineConfig({
 		trace: 'retain-on-failure'
 	},
 	// A production build served by the node adapter, as users get it.
+	// A fresh SQLite file per run, seeded with a small deterministic demo.
 	webServer: {
 		command: `node build`,
-		env: { PORT: String(port) },
+		env: {
+			PORT: String(port),
+			DOCKSIDE_DB:
+				process.env.E2E_DB ?? join(tmpdir(), `dockside-e2e-${process.pid}-${Date.now()}.sqlite`),
+			DOCKSIDE_DEMO_ORDERS: '300'
+		},
 		url: `http://localhost:${port}`,
 		reuseExistingServer: false,
 		timeout: 60_000
