@@ -48,5 +48,10 @@ export async function readLimitedBody(request: Request): Promise<string | Respon
 }
 
 export function answer(result: HandlerAnswer): Response {
+	if (result.raw !== undefined)
+		return new Response(result.raw, {
+			status: result.status,
+			headers: { 'content-type': 'application/json' }
+		});
 	return json(result.body, { status: result.status });
 }

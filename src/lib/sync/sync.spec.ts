@@ -9,7 +9,12 @@ import { performAction } from '$lib/local/perform';
 import { fromStoredOrder } from '$lib/local/stored';
 import { openSqlite, type OpenedDatabase } from '$lib/server/db/open';
 import { seedDemoIfEmpty } from '$lib/server/seed';
-import { createSyncServer, type SyncServer } from '$lib/server/sync/context';
+import {
+	answerBody,
+	createSyncServer,
+	type HandlerAnswer,
+	type SyncServer
+} from '$lib/server/sync/context';
 import { handlePull } from '$lib/server/sync/pull';
 import { handlePush } from '$lib/server/sync/push';
 import { SyncEngine, type SyncPhase } from './engine';
@@ -22,8 +27,8 @@ let server: SyncServer;
 let phases: SyncPhase[];
 let online: boolean;
 
-function asResult<T>(answer: { status: number; body: unknown }): TransportResult<T> {
-	if (answer.status === 200) return { ok: true, value: answer.body as T };
+function asResult<T>(answer: HandlerAnswer): TransportResult<T> {
+	if (answer.status === 200) return { ok: true, value: answerBody(answer) as T };
 	if (answer.status === 503) return { ok: false, kind: 'unavailable' };
 	const error = (answer.body as { error?: string; expected?: number }).error;
 	if (error === 'gap')
@@ -137,7 +142,7 @@ describe('sync', () => {
 
 		// Meanwhile another tablet holds the same order; this tablet pulls before it pushes.
 		await otherClientPush('order.hold', { orderId: order.id, reason: 'address', note: 'check' });
-		const page = (
+		const page = answerBody(
 			await handlePull(
 				server,
 				JSON.stringify({
@@ -147,7 +152,7 @@ describe('sync', () => {
 					cookie: (await getDb().meta.get('cookie'))?.value ?? null
 				})
 			)
-		).body as Extract<PullResponse, { cookie: number }>;
+		) as Extract<PullResponse, { cookie: number }>;
 		await applyPullPage(getDb(), page);
 
 		const rebased = await localOrder(order.id);

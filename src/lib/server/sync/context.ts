@@ -29,7 +29,7 @@ export function createSyncServer(
 		db,
 		engine,
 		pokes,
-		pullPageSize: options.pullPageSize ?? Number(process.env.DOCKSIDE_PULL_PAGE ?? 2000),
+		pullPageSize: options.pullPageSize ?? Number(process.env.DOCKSIDE_PULL_PAGE ?? 5000),
 		now: options.now ?? (() => new Date())
 	};
 }
@@ -37,6 +37,13 @@ export function createSyncServer(
 export interface HandlerAnswer {
 	status: number;
 	body: unknown;
+	/** The body already written as JSON text (large pull pages); wins over `body`. */
+	raw?: string;
+}
+
+/** The answer's body as an object, for in-process callers. */
+export function answerBody(answer: HandlerAnswer): unknown {
+	return answer.raw !== undefined ? JSON.parse(answer.raw) : answer.body;
 }
 
 export function badRequest(message: string): HandlerAnswer {

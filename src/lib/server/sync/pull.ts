@@ -2,12 +2,34 @@
 // version order, a page at a time, with this client's rejections and acknowledged
 // mutations never running ahead of the page.
 import { SCHEMA_VERSION } from '$lib/domain/mutation';
-import { PullRequest, type PatchOp, type PullResponse, type Rejection } from '$lib/sync/protocol';
+import { PullRequest, type PullResponse, type Rejection } from '$lib/sync/protocol';
 import { readEpoch } from '../db/epoch';
 import { badRequest, type HandlerAnswer, type SyncServer } from './context';
 
+/** A patch op whose value is still the stored JSON text. */
+type RawPatchOp =
+	| { op: 'put'; entity: string; id: string; version: number; valueJson: string }
+	| { op: 'del'; entity: string; id: string; version: number };
+
+type RawPage = Omit<Extract<PullResponse, { cookie: number }>, 'patch'> & { patch: RawPatchOp[] };
+
 /** Answers carry the server's epoch; a client presenting another one was synced before a restore. */
-type PullAnswer = PullResponse;
+type PullAnswer = RawPage | { reset: true };
+
+/** SYNC.md's page shape, written as text around the stored values (no parse, no re-stringify). */
+export function serializePage(page: PullAnswer): string {
+	if ('reset' in page) return JSON.stringify(page);
+	const patch = page.patch
+		.map((op) =>
+			op.op === 'put'
+				? `{"op":"put","entity":${JSON.stringify(op.entity)},"id":${JSON.stringify(op.id)},"version":${op.version},"value":${op.valueJson}}`
+				: JSON.stringify(op)
+		)
+		.join(',');
+	const { patch: _patch, ...rest } = page;
+	const head = JSON.stringify(rest);
+	return `${head.slice(0, -1)},"patch":[${patch}]}`;
+}
 
 export async function handlePull(server: SyncServer, raw: string): Promise<HandlerAnswer> {
 	let json: unknown;
@@ -26,10 +48,8 @@ export async function handlePull(server: SyncServer, raw: string): Promise<Handl
 		return { status: 409, body: { error: 'schema_version', expected: SCHEMA_VERSION } };
 	// A pull from null starts over anyway: its epoch (if a client still sends one) is moot.
 	const epoch = request.cookie === null ? undefined : request.epoch;
-	return {
-		status: 200,
-		body: await readPage(server, request.clientId, request.cookie ?? 0, epoch)
-	};
+	const page = await readPage(server, request.clientId, request.cookie ?? 0, epoch);
+	return { status: 200, body: null, raw: serializePage(page) };
 }
 
 async function readPage(
@@ -76,14 +96,15 @@ async function readPage(
 			.limit(limit)
 			.execute();
 
-		type Item = { version: number; patch?: PatchOp; rejection?: Rejection };
+		// Values stay as the JSON text stored: a page is written out without parsing them.
+		type Item = { version: number; patch?: RawPatchOp; rejection?: Rejection };
 		const items: Item[] = [
 			...records.map((row) => {
 				const version = Number(row.version);
-				const patch: PatchOp =
+				const patch: RawPatchOp =
 					row.value === null
 						? { op: 'del', entity: row.entity, id: row.id, version }
-						: { op: 'put', entity: row.entity, id: row.id, version, value: JSON.parse(row.value) };
+						: { op: 'put', entity: row.entity, id: row.id, version, valueJson: row.value };
 				return { version, patch };
 			}),
 			...rejected.map((row) => ({
@@ -110,16 +131,9 @@ async function readPage(
 			.where('version', '<=', pageCookie)
 			.executeTakeFirst();
 
-		let remaining = 0;
-		if (more) {
-			const left = await trx
-				.selectFrom('records')
-				.select((eb) => eb.fn.countAll().as('n'))
-				.where('version', '>', pageCookie)
-				.where('version', '<=', head)
-				.executeTakeFirst();
-			remaining = Number(left?.n ?? 0);
-		}
+		// For progress bars: versions left is an upper bound of records left (overwritten records
+		// leave gaps), and costs nothing, unlike counting half a million rows on every page.
+		const remaining = more ? head - pageCookie : 0;
 
 		return {
 			cookie: pageCookie,
