@@ -19,6 +19,26 @@ export interface OpenedDatabase {
 	close(): Promise<void>;
 }
 
+/**
+ * Kysely prepares every query anew; the push path runs the same few statements thousands of
+ * times, so compiled statements are kept by their SQL text (bounded: IN-lists vary in length).
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+	const cache = new Map<string, SQLite.Statement>();
+	return {
+		close: () => sqlite.close(),
+		prepare(sql: string) {
+			let statement = cache.get(sql);
+			if (!statement) {
+				if (cache.size >= 500) cache.clear();
+				statement = sqlite.prepare(sql);
+				cache.set(sql, statement);
+			}
+			return statement;
+		}
+	};
+}
+
 export const DEFAULT_SQLITE_PATH = 'data/dockside.sqlite';
 
 export async function openSqlite(path = DEFAULT_SQLITE_PATH): Promise<OpenedDatabase> {
@@ -31,7 +51,9 @@ export async function openSqlite(path = DEFAULT_SQLITE_PATH): Promise<OpenedData
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const db = new Kysely<Database>({
+		dialect: new SqliteDialect({ database: withStatementCache(sqlite) })
+	});
 	await migrateToLatest(db as Kysely<unknown>);
 	// Only a file can be shared with another process.
 	const pokeChannel = inMemory ? undefined : sqlitePokeChannel(sqlite);

@@ -1,0 +1,378 @@
+// npm run bench:sync — the sync path, each figure beside its baseline in the same run:
+//   push over HTTP (batches of 100 stock.adjust mutations, applied on SQLite through the rules)
+//     vs the same kind of reads and writes done with better-sqlite3, one transaction per mutation
+//   initial pull of N orders into a fresh browser database (the app's own first start)
+//     vs a plain Dexie bulkPut of the same records (fetched beforehand, not timed)
+//   and the page's JS heap after the initial sync.
+// Options: --orders=N (default 100000), --push=N mutations per run (default 5000), --runs=N
+// (default 3), --skip-build. Writes nothing to the repository (temporary database and profile).
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { chromium } from '@playwright/test';
+import { formatTable, median } from './lib/stats.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const arg = (name, fallback) => {
+	const found = process.argv.find((a) => a.startsWith(`--${name}=`));
+	return found ? Number(found.split('=')[1]) : fallback;
+};
+const ORDERS = arg('orders', 100_000);
+const PUSH = arg('push', 5000);
+const RUNS = arg('runs', 3);
+const BATCH = 100;
+const TOKEN = 'bench-token';
+const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+const log = (message) => process.stderr.write(`[bench:sync] ${message}\n`);
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+async function startServer(dbPath, demoOrders) {
+	const port = await freePort();
+	const child = spawn(process.execPath, ['build'], {
+		cwd: root,
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DOCKSIDE_DB: dbPath,
+			DOCKSIDE_TOKEN: TOKEN,
+			DOCKSIDE_DEMO_ORDERS: String(demoOrders)
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout.on('data', (chunk) => (output += chunk));
+	child.stderr.on('data', (chunk) => (output += chunk));
+	const url = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 600_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`node build exited:\n${output}`);
+		try {
+			if ((await fetch(`${url}/api/session`)).ok) return { child, url };
+		} catch {
+			// not listening yet (seeding a large demo takes a while)
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	child.kill();
+	throw new Error(`server did not start:\n${output}`);
+}
+
+async function stopServer({ child }) {
+	if (child.exitCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.kill('SIGTERM');
+	await exited;
+}
+
+async function post(url, path, body) {
+	const response = await fetch(`${url}${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+		body: JSON.stringify(body)
+	});
+	if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+	return response.json();
+}
+
+async function stockPairs(url) {
+	const pairs = [];
+	let cookie = null;
+	for (;;) {
+		const page = await post(url, '/api/sync/pull', {
+			protocol: 1,
+			schemaVersion: '1',
+			clientId: 'bench-reader',
+			cookie
+		});
+		for (const op of page.patch) if (op.entity === 'stock' && op.op === 'put') pairs.push(op.value);
+		cookie = page.cookie;
+		if (!page.more) return pairs;
+	}
+}
+
+function adjustMutations(pairs, clientTag, count) {
+	return Array.from({ length: count }, (_, index) => {
+		const level = pairs[index % pairs.length];
+		return {
+			id: index + 1,
+			name: 'stock.adjust',
+			args: {
+				movementId: `${clientTag}-m${index}`,
+				productId: level.productId,
+				warehouseId: level.warehouseId,
+				qty: 1,
+				category: 'adjustment',
+				comment: 'cycle count'
+			},
+			actor: 'bench',
+			clientTime: '2026-11-26T10:00:00.000Z'
+		};
+	});
+}
+
+async function pushRun(url, pairs, run) {
+	const clientId = `bench-push-${run}-${process.pid}`;
+	const mutations = adjustMutations(pairs, clientId, PUSH);
+	const t0 = performance.now();
+	for (let start = 0; start < mutations.length; start += BATCH) {
+		const answer = await post(url, '/api/sync/push', {
+			protocol: 1,
+			schemaVersion: '1',
+			clientId,
+			mutations: mutations.slice(start, start + BATCH)
+		});
+		if (answer.results.some((result) => result.status !== 'applied'))
+			throw new Error(
+				`push refused: ${JSON.stringify(answer.results.find((r) => r.status !== 'applied'))}`
+			);
+	}
+	return performance.now() - t0;
+}
+
+/**
+ * The baseline: per mutation, one transaction with the reads and writes a stock.adjust does
+ * that changes no order (client row, counter, stock row, the pair's open orders; the stock row,
+ * a movement and a timeline event with new versions; the mutation row and the client row).
+ */
+function rawRun(dbPath, pairs, run) {
+	const db = new SQLite(dbPath);
+	db.pragma('journal_mode = WAL');
+	db.pragma('synchronous = NORMAL');
+	const clientId = `raw-${run}`;
+	const readClient = db.prepare('SELECT last_mutation_id FROM clients WHERE client_id = ?');
+	const readInvoice = db.prepare("SELECT value FROM counters WHERE name = 'invoice'");
+	const readRecord = db.prepare('SELECT value FROM records WHERE entity = ? AND id = ?');
+	const readOpen = db.prepare(
+		"SELECT r.value FROM order_stock_keys k JOIN records r ON r.id = k.order_id AND r.entity = 'order' WHERE k.stock_key = ?"
+	);
+	const takeVersions = db.prepare(
+		"UPDATE counters SET value = value + ? WHERE name = 'version' RETURNING value"
+	);
+	const upsert = db.prepare(
+		'INSERT INTO records (entity, id, version, value) VALUES (?, ?, ?, ?) ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, value = excluded.value'
+	);
+	const insertMutation = db.prepare(
+		"INSERT INTO mutations (client_id, mutation_id, name, actor, status, code, message, version, client_time, received_at) VALUES (?, ?, 'stock.adjust', 'bench', 'applied', NULL, NULL, ?, ?, ?)"
+	);
+	const upsertClient = db.prepare(
+		'INSERT INTO clients (client_id, last_mutation_id) VALUES (?, ?) ON CONFLICT (client_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id'
+	);
+	const mutations = adjustMutations(pairs, clientId, PUSH);
+	const apply = db.transaction((mutation) => {
+		readClient.get(clientId);
+		readInvoice.get();
+		const stockKey = `${mutation.args.productId}:${mutation.args.warehouseId}`;
+		const level = JSON.parse(readRecord.get('stock', stockKey).value);
+		for (const row of readOpen.all(stockKey)) JSON.parse(row.value);
+		level.physical += 1;
+		const last = takeVersions.get(3).value;
+		const now = new Date().toISOString();
+		upsert.run('stock', stockKey, last - 2, JSON.stringify(level));
+		upsert.run(
+			'movement',
+			mutation.args.movementId,
+			last - 1,
+			JSON.stringify({ ...mutation.args, toWarehouseId: mutation.args.warehouseId, createdAt: now })
+		);
+		upsert.run(
+			'timeline',
+			`${clientId}:${mutation.id}:0`,
+			last,
+			JSON.stringify({ id: `${clientId}:${mutation.id}:0`, at: now, summary: 'Stock adjusted' })
+		);
+		insertMutation.run(clientId, mutation.id, last, mutation.clientTime, now);
+		upsertClient.run(clientId, mutation.id);
+	});
+	const t0 = performance.now();
+	for (const mutation of mutations) apply(mutation);
+	const ms = performance.now() - t0;
+	db.close();
+	return ms;
+}
+
+// ---------------------------------------------------------------- initial pull in the browser
+
+/** The app's first start: from navigation to the first order row, with every page applied. */
+async function appInitialSync(browser, url) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.addInitScript((token) => localStorage.setItem('dockside.token', token), TOKEN);
+	const t0 = Date.now();
+	await page.goto(`${url}/orders`);
+	await page.getByTestId('order-row').first().waitFor({ timeout: 900_000 });
+	const ms = Date.now() - t0;
+	const orders = await page.evaluate(() => window.__dockside.db.orders.count());
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('HeapProfiler.collectGarbage');
+	const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+	await context.close();
+	return { ms, orders, heap: usedSize };
+}
+
+/** The same records, fetched first (not timed), then written with plain Dexie bulkPut. */
+async function bulkPutBaseline(browser, url) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(`${url}/api/session`);
+	await page.addScriptTag({ path: join(root, 'node_modules/dexie/dist/dexie.js') });
+	const ms = await page.evaluate(async (token) => {
+		const pages = [];
+		let cookie = null;
+		for (;;) {
+			const response = await fetch('/api/sync/pull', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+				body: JSON.stringify({ protocol: 1, schemaVersion: '1', clientId: 'baseline', cookie })
+			});
+			const body = await response.json();
+			pages.push(body.patch);
+			cookie = body.cookie;
+			if (!body.more) break;
+		}
+		// The app's tables and indexes (src/lib/local/db.ts), without its local index fields.
+		const db = new window.Dexie('baseline');
+		db.version(1).stores({
+			orders:
+				'id, [status+placedAt], placedAt, [status+grandTotal], grandTotal, [shopId+status+placedAt], number, *searchWords, *openStockKeys, *warehouseIds',
+			products: 'id, &sku, *barcodes, *searchWords',
+			warehouses: 'id',
+			stock: 'id, productId, warehouseId',
+			movements: 'id, [productId+createdAt]',
+			timeline: 'id, [orderId+at]',
+			preparations: 'orderId, warehouseId',
+			settings: 'id',
+			shops: 'id'
+		});
+		const tableOf = {
+			order: 'orders',
+			product: 'products',
+			warehouse: 'warehouses',
+			stock: 'stock',
+			movement: 'movements',
+			timeline: 'timeline',
+			preparation: 'preparations',
+			settings: 'settings',
+			shop: 'shops'
+		};
+		const t0 = performance.now();
+		for (const patch of pages) {
+			const groups = new Map();
+			for (const op of patch) {
+				const rows = groups.get(op.entity) ?? [];
+				rows.push(op.entity === 'settings' ? { ...op.value, id: 'settings' } : op.value);
+				groups.set(op.entity, rows);
+			}
+			await db.transaction('rw', Object.values(tableOf), () =>
+				Promise.all([...groups].map(([entity, rows]) => db.table(tableOf[entity]).bulkPut(rows)))
+			);
+		}
+		return performance.now() - t0;
+	}, TOKEN);
+	await context.close();
+	return ms;
+}
+
+async function main() {
+	if (!process.argv.includes('--skip-build')) {
+		log('building (vite build)…');
+		const built = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'ignore' });
+		if (built.status !== 0) throw new Error('vite build failed');
+	}
+	const dir = mkdtempSync(join(tmpdir(), 'dockside-bench-sync-'));
+	try {
+		// ---- push
+		const pushDb = join(dir, 'push.sqlite');
+		let server = await startServer(pushDb, 2000);
+		const pairs = await stockPairs(server.url);
+		log(`push: ${RUNS} runs of ${PUSH} mutations in batches of ${BATCH}`);
+		const pushMs = [];
+		for (let run = 0; run < RUNS; run++) pushMs.push(await pushRun(server.url, pairs, run));
+		await stopServer(server);
+		const rawMs = [];
+		const rawDb = join(dir, 'raw.sqlite');
+		for (let run = 0; run < RUNS; run++) {
+			copyFileSync(pushDb, rawDb);
+			rawMs.push(rawRun(rawDb, pairs, run));
+		}
+
+		// ---- initial pull
+		log(`initial pull: seeding ${ORDERS} orders on the server…`);
+		const pullDb = join(dir, 'pull.sqlite');
+		const seedStart = Date.now();
+		server = await startServer(pullDb, ORDERS);
+		log(`seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+		const browser = await chromium.launch({
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: CHROMIUM_ARGS
+		});
+		const syncMs = [];
+		const baseMs = [];
+		let heap = 0;
+		let orders = 0;
+		for (let run = 0; run < RUNS; run++) {
+			const app = await appInitialSync(browser, server.url);
+			syncMs.push(app.ms);
+			heap = Math.max(heap, app.heap);
+			orders = app.orders;
+			baseMs.push(await bulkPutBaseline(browser, server.url));
+			log(`run ${run + 1}: app ${app.ms} ms, bulkPut ${baseMs.at(-1).toFixed(0)} ms`);
+		}
+		await browser.close();
+		await stopServer(server);
+
+		const pushRate = (PUSH / median(pushMs)) * 1000;
+		const rawRate = (PUSH / median(rawMs)) * 1000;
+		const syncRate = (orders / median(syncMs)) * 1000;
+		console.log(
+			formatTable([
+				{
+					name: `push ${PUSH} mutations (ms)`,
+					ours: pushMs,
+					base: rawMs,
+					baseName: 'raw better-sqlite3'
+				},
+				{
+					name: `initial sync of ${orders} orders (ms)`,
+					ours: syncMs,
+					base: baseMs,
+					baseName: 'Dexie bulkPut'
+				}
+			])
+		);
+		console.log(
+			`\npush: ${pushRate.toFixed(0)} mutations/s (raw baseline ${rawRate.toFixed(0)}/s, ${((pushRate / rawRate) * 100).toFixed(0)} % of it; goals ≥ 3,000/s and ≥ 15 %)`
+		);
+		console.log(
+			`initial sync: ${syncRate.toFixed(0)} orders/s, ${(median(syncMs) / 1000).toFixed(1)} s (${((median(baseMs) / median(syncMs)) * 100).toFixed(0)} % of the bulkPut baseline's speed; goals ≥ 60 % and < 15 s)`
+		);
+		console.log(`heap after sync: ${(heap / 1048576).toFixed(0)} MB (goal < 200 MB)`);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+await main();
