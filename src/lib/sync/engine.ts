@@ -170,13 +170,8 @@ export class SyncEngine {
 		);
 		let received = 0;
 		let wasReset = false;
-		for (;;) {
-			const cookieRow = await this.#db.meta.get(META_COOKIE);
-			const cookie = typeof cookieRow?.value === 'number' ? cookieRow.value : null;
-			const epochRow = await this.#db.meta.get(META_EPOCH);
-			const epoch =
-				cookie !== null && typeof epochRow?.value === 'string' ? epochRow.value : undefined;
-			const answer = await this.#transport.pull(
+		const request = (cookie: number | null, epoch: string | undefined) =>
+			this.#transport.pull(
 				JSON.stringify({
 					protocol: PROTOCOL,
 					schemaVersion: SCHEMA_VERSION,
@@ -185,6 +180,9 @@ export class SyncEngine {
 					epoch
 				})
 			);
+		let next = request(...(await this.#storedCookie()));
+		for (;;) {
+			const answer = await next;
 			if (!answer.ok) {
 				this.#events.progress(null);
 				return answer.kind;
@@ -193,8 +191,12 @@ export class SyncEngine {
 			if ('reset' in page) {
 				await this.#resetServerData();
 				wasReset = true;
+				next = request(null, undefined);
 				continue;
 			}
+			// Fetch the next page while this one is written: the network and IndexedDB overlap.
+			// Pages are still applied strictly in order, each in its own transaction.
+			if (page.more) next = request(page.cookie, page.epoch);
 			await applyPullPage(this.#db, page);
 			received += page.patch.length;
 			if (!page.more) {
@@ -204,6 +206,15 @@ export class SyncEngine {
 			}
 			this.#events.progress({ received, remaining: page.remaining });
 		}
+	}
+
+	async #storedCookie(): Promise<[number | null, string | undefined]> {
+		const cookieRow = await this.#db.meta.get(META_COOKIE);
+		const cookie = typeof cookieRow?.value === 'number' ? cookieRow.value : null;
+		const epochRow = await this.#db.meta.get(META_EPOCH);
+		const epoch =
+			cookie !== null && typeof epochRow?.value === 'string' ? epochRow.value : undefined;
+		return [cookie, epoch];
 	}
 
 	/** The server asked for a fresh start: drop its data, keep the outbox, pull from null. */
