@@ -1,5 +1,5 @@
 // The app's one sync client: starts the engine in this tab, reports through SyncStatus, and
-// lets the boot screen wait for the first complete pull of a tablet that never synced.
+// lets a caller wait for the next complete sync.
 import type { DocksideDB } from '$lib/local/db';
 import type { SyncStatus } from '$lib/state/sync-status.svelte';
 import type { SyncEvents, SyncPhase } from './engine';
@@ -17,7 +17,6 @@ export class SyncClient {
 	readonly #status: SyncStatus;
 	#handle: SyncHandle | null = null;
 	#waiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
-	#onProgress: ((done: number, total: number) => void) | null = null;
 
 	constructor(db: DocksideDB, status: SyncStatus) {
 		this.#db = db;
@@ -46,11 +45,7 @@ export class SyncClient {
 				const blocking = BLOCKING[phase];
 				if (blocking) this.#settle(new Error(blocking));
 			},
-			progress: (progress) => {
-				status.progress(progress);
-				if (progress && progress.remaining !== undefined)
-					this.#onProgress?.(progress.received, progress.received + progress.remaining);
-			},
+			progress: (progress) => status.progress(progress),
 			synced: (at) => {
 				status.synced(at);
 				this.#settle(null);
@@ -60,22 +55,16 @@ export class SyncClient {
 	}
 
 	/**
-	 * For the first start of a tablet: resolves after the first complete pull, rejects with a
-	 * message the person can act on when the server cannot be reached (sync keeps retrying).
+	 * Starts syncing without holding the screens back: a first pull of a large database runs
+	 * in pages while the lists fill in, with its progress in the status bar.
 	 */
-	async loadInitialData(opts: { onProgress: (done: number, total: number) => void }) {
-		if (await this.hasSynced()) {
-			this.start();
-			return;
-		}
-		this.#onProgress = opts.onProgress;
-		const done = new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
+	async loadInitialData(): Promise<void> {
 		this.start();
-		try {
-			await done;
-		} finally {
-			this.#onProgress = null;
-		}
+	}
+
+	/** Resolves after the next complete sync; rejects when the server cannot be reached. */
+	whenSynced(): Promise<void> {
+		return new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
 	}
 
 	#settle(error: Error | null): void {
