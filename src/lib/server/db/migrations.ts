@@ -108,6 +108,16 @@ const migrations: Record<string, Migration> = {
 				.where('key' as never, '=', 'epoch' as never)
 				.execute();
 		}
+	},
+	'0003_client_epoch': {
+		// The epoch a client's lastMutationId was recorded in: after a restore, a client whose
+		// acknowledged mutations were lost with it may continue from its next id (push.ts).
+		async up(db: Kysely<unknown>) {
+			await db.schema.alterTable('clients').addColumn('epoch', 'varchar(100)').execute();
+		},
+		async down(db: Kysely<unknown>) {
+			await db.schema.alterTable('clients').dropColumn('epoch').execute();
+		}
 	}
 };
 

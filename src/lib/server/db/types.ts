@@ -25,6 +25,8 @@ export interface ProductSkusTable {
 export interface ClientsTable {
 	client_id: string;
 	last_mutation_id: number;
+	/** The database epoch when last_mutation_id was recorded (null before migration 0003). */
+	epoch: string | null;
 }
 
 /** Every mutation the server handled: its result, kept for duplicate answers and pull reports. */

@@ -18,6 +18,7 @@ import {
 	writeRecords,
 	type Db
 } from '../db/record-store';
+import { readEpoch } from '../db/epoch';
 import { authorizeActor } from './auth';
 import { badRequest, type HandlerAnswer, type SyncServer } from './context';
 
@@ -66,15 +67,30 @@ export async function handlePush(server: SyncServer, raw: string): Promise<Handl
 
 	const last = await lastMutationIdOf(server.db, body.clientId);
 	const gap = firstGap(body.mutations, last);
-	if (gap !== null) return { status: 409, body: { error: 'gap', expected: gap } };
+	// After a restore from backup the mutations a tablet already saw acknowledged may be gone:
+	// such a tablet continues from its next id instead of being stuck on a gap forever.
+	let restartAt: number | undefined;
+	if (gap !== null) {
+		if (!(await lostByRestore(server.db, body.clientId)))
+			return { status: 409, body: { error: 'gap', expected: gap } };
+		restartAt = body.mutations[0].id;
+	}
 
 	const receivedAt = server.now();
+	const epoch = (await readEpoch(server.db)) ?? null;
 	const results: MutationResult[] = [];
 	let lastMutationId = last;
 	let changedAnything = false;
 	try {
 		for (const mutation of body.mutations) {
-			const outcome = await handleOne(server, body.clientId, mutation, receivedAt);
+			const outcome = await handleOne(
+				server,
+				body.clientId,
+				mutation,
+				receivedAt,
+				epoch,
+				mutation.id === restartAt
+			);
 			results.push(outcome.result);
 			if (outcome.result.status !== 'duplicate') lastMutationId = mutation.id;
 			else lastMutationId = Math.max(lastMutationId, outcome.lastMutationId);
@@ -113,14 +129,38 @@ function clampedTime(clientTime: string, receivedAt: Date): string {
 	return (client.getTime() > receivedAt.getTime() ? receivedAt : client).toISOString();
 }
 
+/**
+ * Whether the client's acknowledged mutations may have been lost: its row was recorded in
+ * another epoch (the database was restored or reset since), or it has no row in a database
+ * that was restored or reset.
+ */
+async function lostByRestore(db: Db, clientId: string): Promise<boolean> {
+	const epoch = await readEpoch(db);
+	const row = await db
+		.selectFrom('clients')
+		.select('epoch')
+		.where('client_id', '=', clientId)
+		.executeTakeFirst();
+	if (row) return row.epoch !== null && row.epoch !== epoch;
+	const marks = await db
+		.selectFrom('meta')
+		.select('key')
+		.where('key', 'in', ['restoredAt', 'resetAt'])
+		.execute();
+	return marks.length > 0;
+}
+
 async function handleOne(
 	server: SyncServer,
 	clientId: string,
 	mutation: PushedMutation,
-	receivedAt: Date
+	receivedAt: Date,
+	epoch: string | null,
+	restart = false
 ): Promise<{ result: MutationResult; lastMutationId: number }> {
 	return server.db.transaction().execute(async (trx) => {
-		const last = await lastMutationIdOf(trx, clientId, server.engine === 'postgres');
+		const recorded = await lastMutationIdOf(trx, clientId, server.engine === 'postgres');
+		const last = restart ? Math.max(recorded, mutation.id - 1) : recorded;
 		if (mutation.id <= last)
 			return { result: { id: mutation.id, status: 'duplicate' }, lastMutationId: last };
 		if (mutation.id !== last + 1) throw new GapError(last + 1);
@@ -190,9 +230,9 @@ async function handleOne(
 			.execute();
 		await trx
 			.insertInto('clients')
-			.values({ client_id: clientId, last_mutation_id: mutation.id })
+			.values({ client_id: clientId, last_mutation_id: mutation.id, epoch })
 			.onConflict((conflict) =>
-				conflict.column('client_id').doUpdateSet({ last_mutation_id: mutation.id })
+				conflict.column('client_id').doUpdateSet({ last_mutation_id: mutation.id, epoch })
 			)
 			.execute();
 		return { result, lastMutationId: mutation.id };
