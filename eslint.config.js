@@ -66,7 +66,10 @@ export default ts.config(
 				'error',
 				{
 					patterns: [
-						{ regex: '^(svelte|dexie|\\$app|node:|fs$|path$|crypto$)', message: 'domain/ is pure.' },
+						{
+							regex: '^(svelte|dexie|\\$app|node:|fs$|path$|crypto$)',
+							message: 'domain/ is pure.'
+						},
 						{ regex: '^\\$lib/(local|sync|state|components|server)', message: 'domain/ is pure.' }
 					]
 				}
