@@ -148,34 +148,45 @@ async function runSequences({ worlds, plans, length, numRuns, actors }: RunOptio
 	return { ...counts, appliedCounts };
 }
 
-describe('random sequences of actions', () => {
-	it('keep every invariant, change nothing when rejected, and are deterministic', async () => {
-		const { applied, rejected, appliedCounts } = await runSequences({
-			worlds: worldArb,
-			plans: planArb,
-			length: { minLength: 1, maxLength: 10 },
-			numRuns: 250,
-			actors: ['user-1']
-		});
-		// The generators must exercise both paths, or the property proves little. Preparation
-		// actions need flows of several steps: the test below makes sure they are applied.
-		expect(applied).toBeGreaterThan(300);
-		expect(rejected).toBeGreaterThan(300);
-		expect([...appliedCounts.keys()].filter((n) => !n.startsWith('preparation.')).sort()).toEqual(
-			PLAN_NAMES.filter((n) => n !== 'order.teleport' && !n.startsWith('preparation.')).sort()
-		);
-	});
+// Hundreds of random sequences: seconds on a quiet machine, more on a busy CI runner.
+const PROPERTY_TIMEOUT_MS = 60_000;
 
-	it('keep them with preparation flows (take, pick, pack, ship, flush) mixed in, by several operators', async () => {
-		const { appliedCounts } = await runSequences({
-			worlds: busyWorldArb,
-			plans: preparationPlanArb,
-			length: { minLength: 10, maxLength: 30, size: 'max' },
-			numRuns: 150,
-			actors: ['user-1', 'user-2']
-		});
-		for (const name of PREPARATION_PLAN_NAMES) {
-			expect(appliedCounts.get(name) ?? 0, name).toBeGreaterThanOrEqual(10);
-		}
-	});
+describe('random sequences of actions', () => {
+	it(
+		'keep every invariant, change nothing when rejected, and are deterministic',
+		async () => {
+			const { applied, rejected, appliedCounts } = await runSequences({
+				worlds: worldArb,
+				plans: planArb,
+				length: { minLength: 1, maxLength: 10 },
+				numRuns: 250,
+				actors: ['user-1']
+			});
+			// The generators must exercise both paths, or the property proves little. Preparation
+			// actions need flows of several steps: the test below makes sure they are applied.
+			expect(applied).toBeGreaterThan(300);
+			expect(rejected).toBeGreaterThan(300);
+			expect([...appliedCounts.keys()].filter((n) => !n.startsWith('preparation.')).sort()).toEqual(
+				PLAN_NAMES.filter((n) => n !== 'order.teleport' && !n.startsWith('preparation.')).sort()
+			);
+		},
+		PROPERTY_TIMEOUT_MS
+	);
+
+	it(
+		'keep them with preparation flows (take, pick, pack, ship, flush) mixed in, by several operators',
+		async () => {
+			const { appliedCounts } = await runSequences({
+				worlds: busyWorldArb,
+				plans: preparationPlanArb,
+				length: { minLength: 10, maxLength: 30, size: 'max' },
+				numRuns: 150,
+				actors: ['user-1', 'user-2']
+			});
+			for (const name of PREPARATION_PLAN_NAMES) {
+				expect(appliedCounts.get(name) ?? 0, name).toBeGreaterThanOrEqual(10);
+			}
+		},
+		PROPERTY_TIMEOUT_MS
+	);
 });
