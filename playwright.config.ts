@@ -38,7 +38,8 @@ export default defineConfig({
 	// A production build served by the node adapter, as users get it.
 	// A fresh SQLite file per run, seeded with a small deterministic demo.
 	webServer: {
-		command: `node build`,
+		// server.js: the same server `npm start` runs (HTTPS when TLS_CERT and TLS_KEY are set).
+		command: `node server.js`,
 		env: {
 			PORT: String(port),
 			DOCKSIDE_DB:

@@ -1,5 +1,6 @@
 // `npm start`: build the app when the build is missing or older than the sources, then serve it.
-// PORT (default 3000) and HOST are read by the adapter-node server.
+// PORT (default 3000) and HOST are read by server.js, which serves HTTPS when TLS_CERT and
+// TLS_KEY are set (README, HTTPS for tablets).
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,8 +32,9 @@ if (sourcesChanged && process.env.DOCKSIDE_SKIP_BUILD !== '1') {
 const port = process.env.PORT ?? '3000';
 // The demo: an empty database gets 2,000 generated orders (DOCKSIDE_DEMO_ORDERS=0 for none).
 const demoOrders = process.env.DOCKSIDE_DEMO_ORDERS ?? '2000';
-console.log(`Dockside on http://localhost:${port}`);
-const server = spawn(process.execPath, [buildEntry], {
+const scheme = process.env.TLS_CERT && process.env.TLS_KEY ? 'https' : 'http';
+console.log(`Dockside on ${scheme}://localhost:${port}`);
+const server = spawn(process.execPath, [join(root, 'server.js')], {
 	cwd: root,
 	stdio: 'inherit',
 	env: { ...process.env, PORT: port, DOCKSIDE_DEMO_ORDERS: demoOrders }
