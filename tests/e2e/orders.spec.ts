@@ -332,6 +332,8 @@ test('line actions: cancel a quantity, move a line to another warehouse, replace
 
 	await expectSynced(page);
 	await orderRow(page, order.id).click();
+	// The reload must see the order's URL, not the list's.
+	await expectOrderOpen(page, order);
 	await reloadOrder(page, order);
 	await check();
 });
@@ -417,6 +419,8 @@ test("a shipment of more than is left is refused with the rule's reason; a full 
 
 	await expectSynced(page);
 	await orderRow(page, order.id).click();
+	// The reload must see the order's URL, not the list's.
+	await expectOrderOpen(page, order);
 	await reloadOrder(page, order);
 	await check();
 });
@@ -497,6 +501,8 @@ test('canceling an order cancels every line and closes the order', async ({ page
 
 	await expectSynced(page);
 	await orderRow(page, order.id).click();
+	// The reload must see the order's URL, not the list's.
+	await expectOrderOpen(page, order);
 	await reloadOrder(page, order);
 	await check();
 });
