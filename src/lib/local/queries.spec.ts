@@ -20,6 +20,7 @@ import { getDb, resetDb } from './db';
 import type { OrderListQuery, OrderSort, OrderTab } from './order-filter';
 import {
 	countByTab,
+	countOrders,
 	countProducts,
 	exportOrdersCsv,
 	getOrders,
@@ -200,13 +201,42 @@ describe('order list queries equal a brute-force filter and sort', () => {
 		);
 	});
 
+	it('listOrderPage near the top, where a bounded record scan answers or gives up', async () => {
+		const filtered = fc.record({
+			tab: fc.constantFrom<OrderTab>('all', 'processing'),
+			shopId: option(fc.constantFrom('shop-a', 'shop-b')),
+			warehouseId: option(fc.constantFrom('wh-1', 'wh-2')),
+			from: option(fc.constantFrom(...DAYS)),
+			sort: fc.constantFrom<OrderSort>('date_desc', 'date_asc', 'total_desc', 'total_asc')
+		});
+		await fc.assert(
+			fc.asyncProperty(
+				dataset.filter((orders) => orders.length >= 5),
+				filtered,
+				fc.constantFrom(1, 2, 3, 6),
+				fc.constantFrom(0, 1),
+				fc.constantFrom(1, 2),
+				async (orders, q, budget, offset, size) => {
+					queryTuning.scanBudget = budget;
+					await store(orders);
+					expect(await listOrderPage(q, offset, size)).toEqual(
+						bruteList(orders, q).slice(offset, offset + size)
+					);
+				}
+			),
+			{ numRuns: 150 }
+		);
+	});
+
 	it('countByTab', async () => {
 		await fc.assert(
 			fc.asyncProperty(dataset, query, limits, async (orders, q, limit) => {
 				queryTuning.candidateLimit = limit;
 				await store(orders);
-				const { tab: _tab, sort: _sort, ...filters } = q;
-				expect(await countByTab(filters)).toEqual(bruteCounts(orders, { ...filters, tab: 'all' }));
+				const { tab, sort: _sort, ...filters } = q;
+				const expected = bruteCounts(orders, { ...filters, tab: 'all' });
+				expect(await countByTab(filters)).toEqual(expected);
+				expect(await countOrders({ ...filters, tab })).toBe(expected[tab]);
 			}),
 			{ numRuns: 150 }
 		);
