@@ -4,7 +4,8 @@
 // persistent storage, the camera); `localhost` is one, a LAN address is not (README, HTTPS).
 //
 // Environment: PORT (3000), HOST (0.0.0.0), TLS_CERT and TLS_KEY (both or neither; TLS_CERT may
-// hold the full chain), SHUTDOWN_TIMEOUT (seconds, 30), and everything build/handler.js reads.
+// hold the full chain), SHUTDOWN_TIMEOUT (seconds, 30), BODY_SIZE_LIMIT (2M here), and everything
+// build/handler.js reads.
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -36,6 +37,11 @@ if (certFile && keyFile) {
 		);
 	}
 }
+
+// adapter-node refuses request bodies over 512 KB by default, below the sync protocol's 1 MiB
+// push (SYNC.md): such a push would get 413 and stay in the outbox for good. The push handler
+// checks the protocol's own limit and answers it in the protocol's terms.
+process.env.BODY_SIZE_LIMIT ||= '2M';
 
 // Imported after the checks: the handler opens the app (and its database) as it loads.
 const { handler } = await import(handlerFile.href);

@@ -358,3 +358,44 @@ test('server.js serves HTTPS with a certificate from a local certificate authori
 		rmSync(tls.dir, { recursive: true, force: true });
 	}
 });
+
+test('server.js takes a sync push up to the protocol’s 1 MiB (adapter-node alone stops at 512 KB)', async () => {
+	const server = await AppServer.create({ demoOrders: 0 });
+	try {
+		await server.start();
+		const { devToken } = (await (await fetch(`${server.url}/api/session`)).json()) as {
+			devToken: string;
+		};
+		const push = (bytes: number) =>
+			fetch(`${server.url}/api/sync/push`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', authorization: `Bearer ${devToken}` },
+				body: JSON.stringify({
+					protocol: 1,
+					schemaVersion: '1',
+					clientId: 'e2e-big-push',
+					mutations: [
+						{
+							id: 1,
+							name: 'order.hold',
+							args: { orderId: 'no-such-order', reason: 'other', note: 'x'.repeat(bytes) },
+							actor: 'user-1',
+							clientTime: '2026-11-26T10:00:00.000Z'
+						}
+					]
+				})
+			});
+		// 900 KB: answered by the protocol (the mutation itself is refused: its note is too long).
+		const big = await push(900_000);
+		expect(big.status).toBe(200);
+		expect(((await big.json()) as { results: { status: string }[] }).results[0].status).toBe(
+			'rejected'
+		);
+		// Past 1 MiB: the protocol's own refusal, not the web server's 413.
+		const tooBig = await push(1_100_000);
+		expect(tooBig.status).toBe(400);
+		expect(await tooBig.json()).toMatchObject({ error: 'bad_request' });
+	} finally {
+		await server.cleanup();
+	}
+});
