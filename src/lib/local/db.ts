@@ -12,6 +12,7 @@ import type {
 	TimelineEvent,
 	Warehouse
 } from '$lib/domain/schemas';
+import { prepKeys } from './prep-keys';
 import { ORDER_COUNTS_TABLE, orderCountsMiddleware, type OrderCountRow } from './order-counts';
 
 export const DB_NAME = 'dockside';
@@ -25,6 +26,12 @@ export interface StoredOrder extends Order {
 	openStockKeys: string[];
 	/** The distinct warehouses its lines are routed to. */
 	warehouseIds: string[];
+	/**
+	 * `${warehouseId}|${tab}` for each warehouse where the order sits in a preparation tab other
+	 * than In progress (stored.ts prepKeys): the preparation screen's index. Orders taken into
+	 * preparation still carry their key; the screen leaves them out by their entry.
+	 */
+	prepKeys: string[];
 }
 
 export interface StoredProduct extends Product {
@@ -43,6 +50,16 @@ export interface OutboxEntry {
 	args: unknown;
 	actor: string;
 	clientTime: string;
+}
+
+/**
+ * Units scanned so far per line of an order being packed: device-only (never synced), written
+ * on every scan so a reload mid-pack loses nothing; preparation.pack sends the final counts.
+ */
+export interface PackScanRow {
+	orderId: string;
+	counts: Record<string, number>;
+	updatedAt: string;
 }
 
 /** A mutation the server refused, kept until the person dismisses it. */
@@ -88,6 +105,7 @@ export class DocksideDB extends Dexie {
 	base!: Table<BaseRow, [string, string]>;
 	/** Orders per shop and status, kept by a middleware (order-counts.ts); never written directly. */
 	orderCounts!: Table<OrderCountRow, string>;
+	packScans!: Table<PackScanRow, string>;
 
 	constructor(name: string = DB_NAME) {
 		super(name);
@@ -108,6 +126,21 @@ export class DocksideDB extends Dexie {
 			base: '[entity+id]',
 			[ORDER_COUNTS_TABLE]: 'key'
 		});
+		// v2: the preparation screen's index and the scan counts of parcels being packed.
+		this.version(2)
+			.stores({
+				orders:
+					'id, [status+placedAt], placedAt, [status+grandTotal], grandTotal, [shopId+status+placedAt], number, *searchWords, *openStockKeys, *warehouseIds, *prepKeys',
+				packScans: 'orderId'
+			})
+			.upgrade((tx) =>
+				tx
+					.table<StoredOrder, string>('orders')
+					.toCollection()
+					.modify((order) => {
+						order.prepKeys = prepKeys(order);
+					})
+			);
 		this.use(orderCountsMiddleware());
 	}
 }
@@ -128,7 +161,8 @@ export function allTables(db: DocksideDB): Table[] {
 		db.rejections,
 		db.meta,
 		db.base,
-		db.orderCounts
+		db.orderCounts,
+		db.packScans
 	];
 }
 

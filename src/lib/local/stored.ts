@@ -2,6 +2,7 @@
 import { openStockKeys } from '$lib/domain/reservation';
 import type { Order, Product, Settings } from '$lib/domain/schemas';
 import { SETTINGS_ID, type SettingsRow, type StoredOrder, type StoredProduct } from './db';
+import { prepKeys } from './prep-keys';
 import { orderSearchWords, productSearchWords } from './search';
 
 /** The order with its index fields recomputed; call on every write so they never go stale. */
@@ -10,13 +11,20 @@ export function toStoredOrder(order: Order): StoredOrder {
 		...order,
 		searchWords: orderSearchWords(order),
 		openStockKeys: openStockKeys(order),
-		warehouseIds: [...new Set(order.lines.map((line) => line.warehouseId))]
+		warehouseIds: [...new Set(order.lines.map((line) => line.warehouseId))],
+		prepKeys: prepKeys(order)
 	};
 }
 
 /** The plain order, without local index fields, as rules and screens expect it. */
 export function fromStoredOrder(stored: StoredOrder): Order {
-	const { searchWords: _words, openStockKeys: _keys, warehouseIds: _warehouses, ...order } = stored;
+	const {
+		searchWords: _words,
+		openStockKeys: _keys,
+		warehouseIds: _warehouses,
+		prepKeys: _prepKeys,
+		...order
+	} = stored;
 	return order;
 }
 
