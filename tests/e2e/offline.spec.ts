@@ -135,7 +135,7 @@ test('works offline from the precached shell, keeps actions across a reload, syn
 	// Two actions, offline.
 	await page.getByTestId('action-hold').click();
 	const holdDialog = page.getByTestId('dialog-hold');
-	await holdDialog.getByTestId('hold-reason').selectOption('address');
+	await holdDialog.getByTestId('hold-reason-select').selectOption('address');
 	await holdDialog.getByTestId('submit').click();
 	await expect(holdDialog).toBeHidden();
 	await expect(header.getByTestId('hold-reason')).toHaveAttribute('data-reason', 'address');

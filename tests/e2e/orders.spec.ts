@@ -145,7 +145,7 @@ test('hold with a reason and a note, then release', async ({ page }) => {
 
 	await pressAction(page, 'action-hold');
 	const dialog = page.getByTestId('dialog-hold');
-	await dialog.getByTestId('hold-reason').selectOption('customer_request');
+	await dialog.getByTestId('hold-reason-select').selectOption('customer_request');
 	await dialog.getByTestId('hold-note').fill('Wants it delivered after the 3rd');
 	await dialog.getByTestId('submit').click();
 	await expect(dialog).toHaveCount(0);
