@@ -5,7 +5,7 @@
 //     vs a plain Dexie bulkPut of the same records (fetched beforehand, not timed)
 //   and the page's JS heap after the initial sync.
 // Options: --orders=N (default 100000), --push=N mutations per run (default 5000), --runs=N
-// (default 3), --skip-build. Writes nothing to the repository (temporary database and profile).
+// (default 3), --skip-build, --only=push or --only=pull (one part of the run). Writes nothing to the repository (temporary database and profile).
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -24,6 +24,7 @@ const ORDERS = arg('orders', 100_000);
 const PUSH = arg('push', 5000);
 const RUNS = arg('runs', 3);
 const BATCH = 100;
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1];
 const TOKEN = 'bench-token';
 const CHROMIUM_ARGS = [
 	'--headless',
@@ -296,6 +297,80 @@ async function bulkPutBaseline(browser, url) {
 	return ms;
 }
 
+/** Push over HTTP beside the raw baseline: a table row and the summary line. */
+async function benchPush(dir) {
+	const pushDb = join(dir, 'push.sqlite');
+	const server = await startServer(pushDb, 2000);
+	const pairs = await stockPairs(server.url);
+	log(`push: ${RUNS} runs of ${PUSH} mutations in batches of ${BATCH}`);
+	const pushMs = [];
+	for (let run = 0; run < RUNS; run++) pushMs.push(await pushRun(server.url, pairs, run));
+	await stopServer(server);
+	const rawMs = [];
+	const rawDb = join(dir, 'raw.sqlite');
+	for (let run = 0; run < RUNS; run++) {
+		copyFileSync(pushDb, rawDb);
+		rawMs.push(rawRun(rawDb, pairs, run));
+	}
+	const pushRate = (PUSH / median(pushMs)) * 1000;
+	const rawRate = (PUSH / median(rawMs)) * 1000;
+	return {
+		rows: [
+			{
+				name: `push ${PUSH} mutations (ms)`,
+				ours: pushMs,
+				base: rawMs,
+				baseName: 'raw better-sqlite3'
+			}
+		],
+		lines: [
+			`push: ${pushRate.toFixed(0)} mutations/s (raw baseline ${rawRate.toFixed(0)}/s, ${((pushRate / rawRate) * 100).toFixed(0)} % of it; goals ≥ 3,000/s and ≥ 15 %)`
+		]
+	};
+}
+
+/** Initial pull in the browser beside Dexie bulkPut, and the heap: table row and summary lines. */
+async function benchPull(dir) {
+	log(`initial pull: seeding ${ORDERS} orders on the server…`);
+	const pullDb = join(dir, 'pull.sqlite');
+	const seedStart = Date.now();
+	const server = await startServer(pullDb, ORDERS);
+	log(`seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: CHROMIUM_ARGS
+	});
+	const syncMs = [];
+	const baseMs = [];
+	let heap = 0;
+	let orders = 0;
+	for (let run = 0; run < RUNS; run++) {
+		const app = await appInitialSync(browser, server.url);
+		syncMs.push(app.ms);
+		heap = Math.max(heap, app.heap);
+		orders = app.orders;
+		baseMs.push(await bulkPutBaseline(browser, server.url));
+		log(`run ${run + 1}: app ${app.ms} ms, bulkPut ${baseMs.at(-1).toFixed(0)} ms`);
+	}
+	await browser.close();
+	await stopServer(server);
+	const syncRate = (orders / median(syncMs)) * 1000;
+	return {
+		rows: [
+			{
+				name: `initial sync of ${orders} orders (ms)`,
+				ours: syncMs,
+				base: baseMs,
+				baseName: 'Dexie bulkPut'
+			}
+		],
+		lines: [
+			`initial sync: ${syncRate.toFixed(0)} orders/s, ${(median(syncMs) / 1000).toFixed(1)} s (${((median(baseMs) / median(syncMs)) * 100).toFixed(0)} % of the bulkPut baseline's speed; goals ≥ 60 % and < 15 s)`,
+			`heap after sync: ${(heap / 1048576).toFixed(0)} MB (goal < 200 MB)`
+		]
+	};
+}
+
 async function main() {
 	if (!process.argv.includes('--skip-build')) {
 		log('building (vite build)…');
@@ -304,72 +379,11 @@ async function main() {
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'dockside-bench-sync-'));
 	try {
-		// ---- push
-		const pushDb = join(dir, 'push.sqlite');
-		let server = await startServer(pushDb, 2000);
-		const pairs = await stockPairs(server.url);
-		log(`push: ${RUNS} runs of ${PUSH} mutations in batches of ${BATCH}`);
-		const pushMs = [];
-		for (let run = 0; run < RUNS; run++) pushMs.push(await pushRun(server.url, pairs, run));
-		await stopServer(server);
-		const rawMs = [];
-		const rawDb = join(dir, 'raw.sqlite');
-		for (let run = 0; run < RUNS; run++) {
-			copyFileSync(pushDb, rawDb);
-			rawMs.push(rawRun(rawDb, pairs, run));
-		}
-
-		// ---- initial pull
-		log(`initial pull: seeding ${ORDERS} orders on the server…`);
-		const pullDb = join(dir, 'pull.sqlite');
-		const seedStart = Date.now();
-		server = await startServer(pullDb, ORDERS);
-		log(`seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
-		const browser = await chromium.launch({
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: CHROMIUM_ARGS
-		});
-		const syncMs = [];
-		const baseMs = [];
-		let heap = 0;
-		let orders = 0;
-		for (let run = 0; run < RUNS; run++) {
-			const app = await appInitialSync(browser, server.url);
-			syncMs.push(app.ms);
-			heap = Math.max(heap, app.heap);
-			orders = app.orders;
-			baseMs.push(await bulkPutBaseline(browser, server.url));
-			log(`run ${run + 1}: app ${app.ms} ms, bulkPut ${baseMs.at(-1).toFixed(0)} ms`);
-		}
-		await browser.close();
-		await stopServer(server);
-
-		const pushRate = (PUSH / median(pushMs)) * 1000;
-		const rawRate = (PUSH / median(rawMs)) * 1000;
-		const syncRate = (orders / median(syncMs)) * 1000;
-		console.log(
-			formatTable([
-				{
-					name: `push ${PUSH} mutations (ms)`,
-					ours: pushMs,
-					base: rawMs,
-					baseName: 'raw better-sqlite3'
-				},
-				{
-					name: `initial sync of ${orders} orders (ms)`,
-					ours: syncMs,
-					base: baseMs,
-					baseName: 'Dexie bulkPut'
-				}
-			])
-		);
-		console.log(
-			`\npush: ${pushRate.toFixed(0)} mutations/s (raw baseline ${rawRate.toFixed(0)}/s, ${((pushRate / rawRate) * 100).toFixed(0)} % of it; goals ≥ 3,000/s and ≥ 15 %)`
-		);
-		console.log(
-			`initial sync: ${syncRate.toFixed(0)} orders/s, ${(median(syncMs) / 1000).toFixed(1)} s (${((median(baseMs) / median(syncMs)) * 100).toFixed(0)} % of the bulkPut baseline's speed; goals ≥ 60 % and < 15 s)`
-		);
-		console.log(`heap after sync: ${(heap / 1048576).toFixed(0)} MB (goal < 200 MB)`);
+		const parts = [];
+		if (ONLY !== 'pull') parts.push(await benchPush(dir));
+		if (ONLY !== 'push') parts.push(await benchPull(dir));
+		console.log(formatTable(parts.flatMap((part) => part.rows)));
+		console.log(`\n${parts.flatMap((part) => part.lines).join('\n')}`);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
