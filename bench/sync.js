@@ -217,13 +217,20 @@ function rawRun(dbPath, pairs, run) {
 
 // ---------------------------------------------------------------- initial pull in the browser
 
-/** The app's first start: from navigation to the first order row, with every page applied. */
+/**
+ * The app's first start: from navigation until the first sync has completed (every page
+ * applied: the status bar's last-sync time appears only then) and the list shows orders.
+ */
 async function appInitialSync(browser, url) {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await page.addInitScript((token) => localStorage.setItem('dockside.token', token), TOKEN);
 	const t0 = Date.now();
 	await page.goto(`${url}/orders`);
+	await page
+		.getByTestId('last-sync')
+		.filter({ hasNotText: 'Never synced' })
+		.waitFor({ timeout: 900_000 });
 	await page.getByTestId('order-row').first().waitFor({ timeout: 900_000 });
 	const ms = Date.now() - t0;
 	const orders = await page.evaluate(() => window.__dockside.db.orders.count());
