@@ -1,6 +1,7 @@
 // Record shapes shared by the browser (Dexie) and the server (patches, database).
 // One zod schema per record; the TypeScript types are inferred from them.
 import { z } from 'zod';
+import { CarrierTemplates } from './carrier-templates';
 
 export const Id = z.string().min(1).max(100);
 /** ISO 8601 instant in UTC with milliseconds, e.g. 2026-11-26T10:02:11.120Z (sorts as text). */
@@ -320,7 +321,9 @@ export const Settings = z.object({
 	invoiceOnPack: z.boolean(),
 	reserveUnpaidOrders: z.boolean(),
 	holdingReleasesStock: z.boolean(),
-	retentionDays: z.number().int().min(1).max(3650)
+	retentionDays: z.number().int().min(1).max(3650),
+	/** Carrier export templates; absent: the defaults (carrierTemplatesOf), empty: none. */
+	carrierTemplates: CarrierTemplates.optional()
 });
 export type Settings = z.infer<typeof Settings>;
 

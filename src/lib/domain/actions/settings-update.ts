@@ -1,4 +1,5 @@
-// settings.update: any subset of the merchant's settings.
+// settings.update: any subset of the merchant's settings. An empty logo removes the logo (a
+// JSON mutation cannot carry `undefined`, and an empty data URL is no image anyway).
 import { z } from 'zod';
 import { Settings } from '../schemas';
 import type { RecordActionDef } from './types';
@@ -23,7 +24,8 @@ export const SETTINGS_LABELS: Record<keyof Settings, string> = {
 	invoiceOnPack: 'invoice on pack',
 	reserveUnpaidOrders: 'reserve unpaid orders',
 	holdingReleasesStock: 'holding releases stock',
-	retentionDays: 'tablet retention'
+	retentionDays: 'tablet retention',
+	carrierTemplates: 'carrier templates'
 };
 
 export const updateSettings: RecordActionDef<z.infer<typeof args>> = {
@@ -36,7 +38,8 @@ export const updateSettings: RecordActionDef<z.infer<typeof args>> = {
 		const changed: string[] = [];
 		for (const [key, value] of Object.entries(input) as [keyof Settings, unknown][]) {
 			if (value === undefined) continue;
-			(next as Record<string, unknown>)[key] = value;
+			if (key === 'logo' && value === '') delete next.logo;
+			else (next as Record<string, unknown>)[key] = value;
 			changed.push(SETTINGS_LABELS[key]);
 		}
 		ws.putSettings(next);
