@@ -14,8 +14,21 @@ import {
 } from './db';
 import { applyMutationLocally } from './records';
 
-/** Until users exist, every local action is made by this actor. */
+/** Until users exist, every local action is made by this actor … */
 export const DEFAULT_ACTOR = 'local-user';
+/** … unless this tablet was given an operator name (localStorage), so two tablets differ. */
+export const OPERATOR_STORAGE_KEY = 'dockside.operator';
+
+/** Who acts on this tablet: its operator name when one is set, else DEFAULT_ACTOR. */
+export function currentActor(): string {
+	try {
+		const name = globalThis.localStorage?.getItem(OPERATOR_STORAGE_KEY)?.trim();
+		if (name) return name.slice(0, 100);
+	} catch {
+		// Storage can be blocked (private mode, policies): act as the default.
+	}
+	return DEFAULT_ACTOR;
+}
 export const BROADCAST_CHANNEL = 'dockside';
 
 export type PerformResult =
@@ -71,7 +84,7 @@ export async function performAction(
 	opts: PerformOptions = {}
 ): Promise<PerformResult> {
 	const db = getDb();
-	const actor = opts.actor ?? DEFAULT_ACTOR;
+	const actor = opts.actor ?? currentActor();
 	const clientTime = (opts.now?.() ?? new Date()).toISOString();
 	const tables = allTables(db);
 	try {
