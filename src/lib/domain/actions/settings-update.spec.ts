@@ -22,6 +22,17 @@ describe('settings.update', () => {
 		});
 	});
 
+	it('removes the logo when given an empty one', async () => {
+		const reader = makeWorld();
+		const logo = 'data:image/png;base64,iVBORw0KGgo=';
+		const added = await applyOk(reader, 'settings.update', { logo });
+		expect(added.settings?.logo).toBe(logo);
+		const removed = await applyOk(reader, 'settings.update', { logo: '' });
+		expect(removed.settings).toEqual(DEFAULT_SETTINGS);
+		expect(removed.settings && 'logo' in removed.settings).toBe(false);
+		expect(removed.timeline[0].summary).toBe('Settings changed: logo.');
+	});
+
 	it('refuses an empty change and wrong types', async () => {
 		const reader = makeWorld();
 		expect(await applyAndWrite(reader, 'settings.update', {})).toMatchObject({
