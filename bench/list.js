@@ -3,8 +3,10 @@
 //   seeding (the demo generator + chunked writes)  vs  one plain Dexie bulkPut of the same rows
 //   first page of a tab, search pages, tab counts  vs  the same reads as raw IndexedDB calls
 //   the page's JS heap after seeding, and (when the orders screen exists) tab click → rows painted.
-// Options: --orders=N (default 100000), --runs=N (default 20), --skip-build.
-// Writes nothing to the repository (the browser profile lives in a temporary folder).
+// Options: --orders=N (default 100000), --runs=N (default 20), --seed-runs=N (default 3),
+// --ui-runs=N (default 12), --skip-build.
+// Writes nothing to the repository: the browser profile and the server's SQLite database live
+// in a temporary folder (never data/dockside.sqlite, the demo database).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -20,7 +22,7 @@ const arg = (name, fallback) => {
 };
 const ORDERS = arg('orders', 100_000);
 const READ_RUNS = arg('runs', 20);
-const SEED_RUNS = 3;
+const SEED_RUNS = arg('seed-runs', 3);
 const UI_RUNS = arg('ui-runs', 12);
 const SKIP_BUILD = process.argv.includes('--skip-build');
 
@@ -50,10 +52,17 @@ function freePort() {
 	});
 }
 
-async function startServer(port) {
+async function startServer(port, dbPath) {
 	const server = spawn(process.execPath, ['build'], {
 		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+		// Its own empty database: no demo orders to pull over the seeded ones.
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DOCKSIDE_DB: dbPath,
+			DOCKSIDE_DEMO_ORDERS: '0'
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
@@ -285,11 +294,12 @@ async function main() {
 			throw new Error('vite build failed');
 		}
 	}
+	const temp = mkdtempSync(join(tmpdir(), 'dockside-bench-'));
 	const port = await freePort();
-	const server = await startServer(port);
+	const server = await startServer(port, join(temp, 'server.sqlite'));
 	const base = `http://127.0.0.1:${port}`;
 	// A persistent profile: IndexedDB on disk, as on a tablet (a fresh context keeps it in memory).
-	const profile = mkdtempSync(join(tmpdir(), 'dockside-bench-'));
+	const profile = join(temp, 'profile');
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: '/usr/bin/chromium',
 		args: CHROMIUM_ARGS,
@@ -414,7 +424,7 @@ async function main() {
 	} finally {
 		await context.close();
 		server.kill();
-		rmSync(profile, { recursive: true, force: true });
+		rmSync(temp, { recursive: true, force: true });
 	}
 
 	console.log(

@@ -236,9 +236,12 @@ async function resolve(
 	db: DocksideDB,
 	q: NormalizedQuery,
 	p: Plan,
-	searched?: Set<string>
+	searched?: Set<string>,
+	signal?: AbortSignal
 ): Promise<Resolved> {
 	const narrowed = await narrow(db, q, p.uncovered, searched);
+	// Before the longest step: walking the whole sort index.
+	signal?.throwIfAborted();
 	if (narrowed.kind === 'records') {
 		return { kind: 'records', orders: narrowed.orders.sort(compareOrders(q.sort)) };
 	}
@@ -376,17 +379,48 @@ export async function listOrderPage(
 	});
 }
 
-/** Every matching order id, in list order (keys only: for a virtual list and its count). */
-export async function listOrderKeys(query: OrderListQuery): Promise<string[]> {
+/** How a virtual list can show a query without reading every id first. */
+export interface OrderListPaging {
+	/** Any window of rows is one listOrderPage read of an index range (offset and limit). */
+	byIndex: boolean;
+	/** countByTab answers it from the kept counts or native index counts, never reading orders. */
+	counted: boolean;
+}
+
+export function orderListPaging(query: OrderListQuery): OrderListPaging {
+	const q = normalizeQuery(query);
+	const dated = q.from !== undefined || q.to !== undefined;
+	return {
+		byIndex: !hasUncovered(plan(q).uncovered),
+		// The two cheap paths of countByTab: no dates (kept counts), or dates with only a shop.
+		counted: q.terms.length === 0 && (!dated || q.warehouseId === undefined)
+	};
+}
+
+/**
+ * Every matching order id, in list order (keys only: for a virtual list and its count). An
+ * aborted signal ends the read at its next step and rejects with the signal's reason, so a list
+ * that moved on does not keep IndexedDB busy with reads nobody will look at.
+ */
+export async function listOrderKeys(
+	query: OrderListQuery,
+	signal?: AbortSignal
+): Promise<string[]> {
+	signal?.throwIfAborted();
 	const db = getDb();
 	const q = normalizeQuery(query);
 	const p = plan(q);
 	return db.transaction('r', db.orders, async () => {
 		if (!hasUncovered(p.uncovered)) {
 			const keys = await p.source(db).primaryKeys();
+			signal?.throwIfAborted();
 			return p.descending ? keys.reverse() : keys;
 		}
-		const resolved = await resolve(db, q, p);
+		const searched =
+			p.uncovered.terms.length > 0 ? await searchKeys(db, p.uncovered.terms) : undefined;
+		signal?.throwIfAborted();
+		const resolved = await resolve(db, q, p, searched, signal);
+		signal?.throwIfAborted();
 		return resolved.kind === 'records' ? resolved.orders.map((order) => order.id) : resolved.keys;
 	});
 }

@@ -1,109 +1,306 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { makeOrder } from '$lib/domain/testing/factories';
-import type { Order } from '$lib/domain/schemas';
-import type { OrderListQuery } from '$lib/local/queries';
-import { FIRST_PAGE, OrderList, type OrderListDeps } from './order-list.svelte';
+import { ORDER_STATUSES, type Order, type OrderStatus } from '$lib/domain/schemas';
+import type { OrderListQuery, OrderTab } from '$lib/local/queries';
+import { BLOCK, FIRST_PAGE, OrderList, type OrderListDeps } from './order-list.svelte';
 import { fakeLive, settle } from './testing/fake-live';
+import { loadBlock } from './virtual-window';
 
+/**
+ * Fake reads over an array. Paging follows the real rule's shape: a search or a warehouse needs
+ * the id list, a search also slow counts. A held call waits until released.
+ */
 function setup(orders: Order[]) {
 	const live = fakeLive();
 	const calls: string[] = [];
-	let releaseKeys: () => void = () => {};
-	const keysGate = { hold: false };
-	const byId = new Map(orders.map((order) => [order.id, order]));
+	const held = new Map<string, () => void>();
+	const holding = new Set<string>();
+	const signals: AbortSignal[] = [];
+	let byId = new Map(orders.map((order) => [order.id, order]));
+	const all = () => [...byId.values()];
 	const matching = (q: OrderListQuery) =>
-		orders.filter((order) => q.tab === 'all' || order.status === q.tab);
+		all().filter(
+			(order) =>
+				(q.tab === 'all' || order.status === q.tab) &&
+				(!q.search || order.number.startsWith(q.search))
+		);
+	const gate = async (call: string) => {
+		calls.push(call);
+		if (holding.has(call)) await new Promise<void>((resolve) => held.set(call, resolve));
+	};
 	const deps: OrderListDeps = {
 		live: live.source,
+		paging: (q) => ({
+			byIndex: !q.search && !q.warehouseId,
+			counted: !q.search
+		}),
 		async listOrderPage(q, offset, limit) {
-			calls.push(`page:${q.tab}:${offset}:${limit}`);
+			await gate(`page:${q.tab}:${offset}:${limit}`);
 			return matching(q).slice(offset, offset + limit);
 		},
-		async listOrderKeys(q) {
-			calls.push(`keys:${q.tab}`);
-			if (keysGate.hold) await new Promise<void>((resolve) => (releaseKeys = resolve));
+		async listOrderKeys(q, signal) {
+			if (signal) signals.push(signal);
+			await gate(`keys:${q.tab}`);
+			signal?.throwIfAborted();
 			return matching(q).map((order) => order.id);
 		},
 		async getOrders(ids) {
-			calls.push(`get:${ids.length}`);
+			await gate(`get:${ids.length}`);
 			return ids.map((id) => byId.get(id));
 		},
-		async countByTab() {
-			calls.push('counts');
-			return { all: orders.length };
+		async countByTab(q) {
+			await gate('counts');
+			const list = matching({ ...q, tab: 'all' });
+			const counts: Partial<Record<OrderTab, number>> = { all: list.length };
+			for (const status of ORDER_STATUSES) {
+				counts[status] = list.filter((order) => order.status === status).length;
+			}
+			return counts;
 		},
 		listShops: async () => [{ id: 'shop-1', name: 'Demo shop', platform: 'shopify' }],
 		listWarehouses: async () => []
 	};
-	return { live, calls, deps, keysGate, releaseKeys: () => releaseKeys(), byId };
+	return {
+		live,
+		calls,
+		deps,
+		signals,
+		hold: (call: string) => holding.add(call),
+		release(call: string) {
+			holding.delete(call);
+			held.get(call)?.();
+			held.delete(call);
+		},
+		/** Replaces the stored orders, as a sync pull would, and lets live reads re-run. */
+		async write(next: Order[]) {
+			byId = new Map(next.map((order) => [order.id, order]));
+			await live.refresh();
+			await settle();
+		}
+	};
 }
 
-const many = (n: number) =>
-	Array.from({ length: n }, (_, i) => makeOrder({ id: `o${i}`, number: `${10_000 + i}` }));
+const STATUS_CYCLE: OrderStatus[] = ['processing', 'pending', 'complete'];
 
-describe('OrderList', () => {
-	it('paints the first page before the id list arrives', async () => {
-		const t = setup(many(120));
-		t.keysGate.hold = true;
+const many = (n: number) =>
+	Array.from({ length: n }, (_, i) =>
+		makeOrder({ id: `o${i}`, number: `${10_000 + i}`, status: STATUS_CYCLE[i % 3] })
+	);
+
+const reads = (calls: string[], prefix: string) => calls.filter((call) => call.startsWith(prefix));
+
+describe('OrderList paged by index', () => {
+	it('paints the first page, then takes its size from the counts and reads no ids', async () => {
+		const t = setup(many(300));
+		const list = new OrderList(t.deps);
+		list.setQuery({ tab: 'all', sort: 'date_desc' });
+		expect(t.calls).toEqual(['page:all:0:50']);
+		await settle();
+		expect(list.pagedByIndex).toBe(true);
+		expect(list.rowAt(0)?.number).toBe('10000');
+		expect(list.total).toBe(300);
+		expect(list.keysLoaded).toBe(false);
+		expect(t.calls).toEqual(['page:all:0:50', 'counts']);
+	});
+
+	it('knows the next tab’s size at once from the counts on screen, without reading them again', async () => {
+		const t = setup(many(300));
 		const list = new OrderList(t.deps);
 		list.setQuery({ tab: 'all', sort: 'date_desc' });
 		await settle();
-		expect(list.keysLoaded).toBe(false);
-		expect(list.total).toBe(FIRST_PAGE);
-		expect(list.rowAt(0)?.number).toBe('10000');
-		expect(list.rowAt(FIRST_PAGE)).toBeUndefined();
-		t.releaseKeys();
+		t.hold('page:complete:0:50');
+		list.setQuery({ tab: 'complete', sort: 'date_desc' });
+		// The first page of the new tab is still being read: no rows, but the right size.
+		expect(list.total).toBe(100);
+		expect(list.rowAt(0)).toBeUndefined();
+		t.release('page:complete:0:50');
 		await settle();
-		expect(list.keysLoaded).toBe(true);
-		expect(list.total).toBe(120);
+		expect(list.rowAt(0)?.id).toBe('o2');
+		expect(list.rowAt(1)?.id).toBe('o5');
+		expect(reads(t.calls, 'counts')).toHaveLength(1);
+		expect(reads(t.calls, 'keys')).toEqual([]);
 	});
 
-	it('reads only the block of rows on screen', async () => {
+	it('does not take counts of other filters for the size', async () => {
+		const t = setup(many(300));
+		const list = new OrderList(t.deps);
+		list.setQuery({ tab: 'all', sort: 'date_desc' });
+		await settle();
+		t.hold('counts');
+		list.setQuery({ tab: 'all', sort: 'date_desc', shopId: 'shop-2' });
+		await settle();
+		// New filters: the old counts do not apply, the list is as long as what it has read.
+		expect(list.total).toBe(FIRST_PAGE);
+		t.release('counts');
+		await settle();
+		expect(list.total).toBe(300);
+	});
+
+	it('reads only the window on screen, one index page per block', async () => {
 		const t = setup(many(1000));
 		const list = new OrderList(t.deps);
 		list.setQuery({ tab: 'all', sort: 'date_desc' });
 		await settle();
+		// Rows inside the first page read nothing more.
+		list.setRange({ start: 3, end: 20 });
+		await settle();
+		expect(reads(t.calls, 'page:')).toEqual(['page:all:0:50']);
 		list.setRange({ start: 510, end: 530 });
 		await settle();
 		expect(list.rowAt(515)?.id).toBe('o515');
 		expect(list.rowAt(700)).toBeUndefined();
-		expect(list.idAt(700)).toBe('o700');
-		// One block of 50 for the first screen, one for rows 500–549.
-		expect(t.calls.filter((call) => call.startsWith('get:'))).toEqual(['get:50', 'get:50']);
-		// Scrolling inside the same block reads nothing more.
+		expect(list.rowAt(10)?.id).toBe('o10');
+		// Scrolling inside the same block reads nothing more; across a block edge, both blocks.
 		list.setRange({ start: 512, end: 532 });
 		await settle();
-		expect(t.calls.filter((call) => call.startsWith('get:'))).toHaveLength(2);
+		list.setRange({ start: 540, end: 560 });
+		await settle();
+		expect(reads(t.calls, 'page:')).toEqual([
+			'page:all:0:50',
+			'page:all:500:50',
+			'page:all:500:100'
+		]);
+		expect(list.rowAt(555)?.id).toBe('o555');
 	});
 
-	it('refreshes what is on screen after a change', async () => {
-		const orders = many(3);
+	it('refreshes the rows on screen after a change, in the first page and in a window', async () => {
+		const orders = many(300);
 		const t = setup(orders);
 		const list = new OrderList(t.deps);
 		list.setQuery({ tab: 'all', sort: 'date_desc' });
 		await settle();
-		t.byId.set('o1', { ...orders[1], status: 'on_hold' });
-		await t.live.refresh();
+		list.setRange({ start: 200, end: 210 });
+		await settle();
+		const changed = orders.map((order) =>
+			order.id === 'o1' || order.id === 'o205' ? { ...order, status: 'on_hold' as const } : order
+		);
+		await t.write(changed);
 		expect(list.rowAt(1)?.status).toBe('on_hold');
+		expect(list.rowAt(205)?.status).toBe('on_hold');
+		expect(list.counts?.on_hold).toBe(2);
 	});
 
-	it('does not ask again for the same query, and keeps counts across tabs', async () => {
+	it('never shows a late answer of the tab it left', async () => {
+		const t = setup(many(300));
+		const list = new OrderList(t.deps);
+		list.setQuery({ tab: 'all', sort: 'date_desc' });
+		await settle();
+		list.setRange({ start: 100, end: 110 });
+		t.hold('page:all:100:50');
+		await settle();
+		list.setQuery({ tab: 'pending', sort: 'date_desc' });
+		await settle();
+		expect(list.rowAt(0)?.status).toBe('pending');
+		t.release('page:all:100:50');
+		await settle();
+		// The window of "all" answered after the tab changed: not shown at position 100.
+		expect(list.rowAt(100)).toBeUndefined();
+		expect(list.rowAt(0)?.status).toBe('pending');
+	});
+
+	it('rows on screen always equal the list, for any size, tab and scroll position', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				fc.integer({ min: 0, max: 400 }),
+				fc.constantFrom<OrderTab>('all', ...STATUS_CYCLE, 'canceled'),
+				fc.integer({ min: 0, max: 400 }),
+				fc.integer({ min: 1, max: 30 }),
+				fc.option(fc.constantFrom('100', '1001', '9'), { nil: undefined }),
+				async (size, tab, from, rows, search) => {
+					const orders = many(size);
+					const t = setup(orders);
+					const list = new OrderList(t.deps);
+					list.setQuery({ tab, sort: 'date_desc', search });
+					await settle();
+					await settle();
+					const expected = orders.filter(
+						(o) => (tab === 'all' || o.status === tab) && (!search || o.number.startsWith(search))
+					);
+					expect(list.total).toBe(expected.length);
+					const start = Math.min(from, expected.length);
+					const end = Math.min(start + rows, expected.length);
+					list.setRange({ start, end });
+					await settle();
+					for (let i = start; i < end; i++) expect(list.rowAt(i)?.id).toBe(expected[i].id);
+					// Never more rows read for one window than a block each side of the range.
+					const block = loadBlock({ start, end }, BLOCK, expected.length);
+					expect(block.end - block.start).toBeLessThanOrEqual(rows + 2 * BLOCK);
+					list.stop();
+					expect(t.live.open).toBe(0);
+				}
+			),
+			{ numRuns: 60 }
+		);
+	});
+});
+
+describe('OrderList with an id list (search, warehouse)', () => {
+	it('reads the ids after the first page, then the window, and slow counts last', async () => {
+		const t = setup(many(300));
+		const list = new OrderList(t.deps);
+		list.setQuery({ tab: 'all', sort: 'date_desc', search: '1010' });
+		await settle();
+		expect(list.pagedByIndex).toBe(false);
+		expect(t.calls).toEqual(['page:all:0:50', 'keys:all', 'get:10', 'counts']);
+		expect(list.total).toBe(10);
+		expect(list.idAt(3)).toBe('o103');
+	});
+
+	it('paints the first page before the ids, sized by cheap counts meanwhile', async () => {
+		const t = setup(many(120));
+		t.hold('keys:all');
+		const list = new OrderList(t.deps);
+		list.setQuery({ tab: 'all', sort: 'date_desc', warehouseId: 'wh-1' });
+		await settle();
+		expect(list.keysLoaded).toBe(false);
+		expect(list.rowAt(0)?.number).toBe('10000');
+		expect(list.total).toBe(120);
+		expect(list.rowAt(FIRST_PAGE)).toBeUndefined();
+		expect(t.calls).toEqual(['page:all:0:50', 'counts', 'keys:all']);
+		t.release('keys:all');
+		await settle();
+		expect(list.keysLoaded).toBe(true);
+		list.setRange({ start: 60, end: 70 });
+		await settle();
+		expect(list.rowAt(65)?.id).toBe('o65');
+	});
+
+	it('aborts the id read of the list it leaves, and paints the next one without it', async () => {
+		const t = setup(many(300));
+		t.hold('keys:all');
+		const list = new OrderList(t.deps);
+		list.setQuery({ tab: 'all', sort: 'date_desc', search: '10' });
+		await settle();
+		expect(t.signals).toHaveLength(1);
+		expect(t.signals[0].aborted).toBe(false);
+		list.setQuery({ tab: 'complete', sort: 'date_desc' });
+		expect(t.signals[0].aborted).toBe(true);
+		await settle();
+		expect(list.rowAt(0)?.status).toBe('complete');
+		t.release('keys:all');
+		await settle();
+		expect(list.keysLoaded).toBe(false);
+		expect(list.error).toBeNull();
+		expect(list.total).toBe(100);
+	});
+});
+
+describe('OrderList life cycle', () => {
+	it('does not ask again for the same query', async () => {
 		const t = setup(many(5));
 		const list = new OrderList(t.deps);
 		list.setQuery({ tab: 'all', sort: 'date_desc' });
 		await settle();
 		list.setQuery({ tab: 'all', sort: 'date_desc' });
-		list.setQuery({ tab: 'pending', sort: 'date_desc' });
+		list.setQuery({ tab: 'canceled', sort: 'date_desc' });
 		await settle();
-		expect(t.calls.filter((call) => call === 'counts')).toHaveLength(1);
-		expect(t.calls.filter((call) => call.startsWith('page:'))).toEqual([
-			'page:all:0:50',
-			'page:pending:0:50'
-		]);
+		expect(reads(t.calls, 'counts')).toHaveLength(1);
+		expect(reads(t.calls, 'page:')).toEqual(['page:all:0:50', 'page:canceled:0:50']);
 		expect(list.empty).toBe(true);
-		list.setQuery({ tab: 'pending', sort: 'date_desc', search: 'ann' });
+		list.setQuery({ tab: 'canceled', sort: 'date_desc', search: 'ann' });
 		await settle();
-		expect(t.calls.filter((call) => call === 'counts')).toHaveLength(2);
+		expect(reads(t.calls, 'counts')).toHaveLength(2);
 	});
 
 	it('names shops and stops every live read', async () => {
@@ -119,20 +316,13 @@ describe('OrderList', () => {
 		expect(t.live.open).toBe(0);
 	});
 
-	it('asks for the ids after the first page answered, and the counts last', async () => {
-		const t = setup(many(10));
-		const list = new OrderList(t.deps);
-		list.setQuery({ tab: 'all', sort: 'date_desc' });
-		expect(t.calls).toEqual(['page:all:0:50']);
-		await settle();
-		expect(t.calls).toEqual(['page:all:0:50', 'keys:all', 'get:10', 'counts']);
-	});
-
 	it('pauses its big reads behind the order view and catches up on resume', async () => {
-		const orders = many(200);
+		const orders = many(300);
 		const t = setup(orders);
 		const list = new OrderList(t.deps);
 		list.setQuery({ tab: 'all', sort: 'date_desc' });
+		await settle();
+		list.setRange({ start: 100, end: 110 });
 		await settle();
 		const openBefore = t.live.open;
 		list.pause();
@@ -149,11 +339,14 @@ describe('OrderList', () => {
 		list.setQuery({ tab: 'processing', sort: 'date_desc' });
 		await settle();
 		expect(t.calls).toEqual(['page:all:0:50', 'page:processing:0:50']);
+		expect(list.rowAt(0)?.status).toBe('processing');
+		list.setRange({ start: 60, end: 70 });
 		list.resume();
 		await settle();
 		// Counts too: actions taken in the order view may have moved orders between tabs.
-		expect(t.calls.slice(2)).toEqual(['keys:processing', 'get:50', 'counts']);
+		expect(t.calls.slice(2)).toEqual(['counts', 'page:processing:50:50']);
 		expect(t.live.open).toBe(openBefore);
-		expect(list.total).toBe(200);
+		expect(list.total).toBe(100);
+		expect(list.rowAt(65)?.status).toBe('processing');
 	});
 });

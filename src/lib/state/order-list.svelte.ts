@@ -1,45 +1,67 @@
-// The orders list: the first page paints at once, the full id list arrives behind it, and
-// only the rows on screen are read (a list of 100,000 orders holds ~20 rows in memory).
-// Every read is live, so an action or a sync pull refreshes what is on screen.
+// The orders list, paged by windows: the first page paints at once, the list's size comes from
+// the tab counts that are already on screen, and only the rows in view are read, each window
+// one index range read (a list of 100,000 orders holds ~100 rows in memory and reads no ids).
+// Queries that no single index answers (search, a warehouse, dates with other filters) read
+// their id list behind the first page instead. Every read is live, so an action or a sync pull
+// refreshes what is on screen.
 import type { Order, Shop, Warehouse } from '$lib/domain/schemas';
-import type { OrderListQuery, OrderTab } from '$lib/local/queries';
+import type { OrderListPaging, OrderListQuery, OrderTab } from '$lib/local/queries';
 import { LiveValue, type LiveSource } from './live-value.svelte';
 import { orderQuerySearch, sameOrderQuery } from './order-list-url';
 import { loadBlock, type RowRange } from './virtual-window';
 
 export interface OrderListDeps {
 	live: LiveSource;
+	/** Whether the query pages by index and counts cheaply (queries.ts orderListPaging). */
+	paging(query: OrderListQuery): OrderListPaging;
 	listOrderPage(query: OrderListQuery, offset: number, limit: number): Promise<Order[]>;
-	listOrderKeys(query: OrderListQuery): Promise<string[]>;
+	listOrderKeys(query: OrderListQuery, signal?: AbortSignal): Promise<string[]>;
 	getOrders(ids: string[]): Promise<(Order | undefined)[]>;
 	countByTab(query: OrderListQuery): Promise<Partial<Record<OrderTab, number>>>;
 	listShops(): Promise<Shop[]>;
 	listWarehouses(): Promise<Warehouse[]>;
 }
 
-/** Rows painted before the id list arrives. */
+/** Rows painted first, before anything else is read. */
 export const FIRST_PAGE = 50;
 /** Rows read together while scrolling. */
 export const BLOCK = 50;
 
+/** Rows read for one window, from `start` on. */
+interface Window {
+	start: number;
+	orders: (Order | undefined)[];
+}
+
+const NO_PAGING: OrderListPaging = { byIndex: false, counted: false };
+
+/** Counts do not depend on the tab or the sort: one key for the filters alone. */
+function filtersKey(query: OrderListQuery): string {
+	return orderQuerySearch({ ...query, tab: 'all', sort: 'date_desc' });
+}
+
 export class OrderList {
 	#query = $state.raw<OrderListQuery | null>(null);
+	#paging = $state.raw<OrderListPaging>(NO_PAGING);
 	#range = $state.raw<RowRange>({ start: 0, end: FIRST_PAGE });
+	/** What the window read that is running covers; '' when none is. */
 	#windowKey = '';
 	#paused = false;
 	/** The query whose ids are being read live; null when none is. */
 	#keysFor: OrderListQuery | null = null;
-	/** The tab-less query whose counts are being read live. */
-	#countsFor: string | null = null;
+	/** Ends the id read of a list that was left (see listOrderKeys). */
+	#keysAbort: AbortController | null = null;
+	/** The filters whose counts are being read live. */
+	#countsFor = $state<string | null>(null);
 	readonly #firstPage: LiveValue<Order[]>;
 	readonly #keys: LiveValue<string[]>;
-	readonly #window: LiveValue<(Order | undefined)[]>;
+	readonly #window: LiveValue<Window>;
 	readonly #counts: LiveValue<Partial<Record<OrderTab, number>>>;
 	readonly #shops: LiveValue<Shop[]>;
 	readonly #warehouses: LiveValue<Warehouse[]>;
 	readonly #deps: OrderListDeps;
 
-	// Orders on screen by id: the window when it has them, else the first page.
+	// With an id list: orders on screen by id, the window's over the first page's.
 	#byId: Record<string, Order>;
 
 	constructor(deps: OrderListDeps) {
@@ -52,7 +74,7 @@ export class OrderList {
 		this.#warehouses = new LiveValue(deps.live);
 		this.#byId = $derived(
 			Object.fromEntries(
-				[...(this.#firstPage.value ?? []), ...(this.#window.value ?? [])]
+				[...(this.#firstPage.value ?? []), ...(this.#window.value?.orders ?? [])]
 					.filter((order): order is Order => order !== undefined)
 					.map((order) => [order.id, order])
 			)
@@ -63,14 +85,29 @@ export class OrderList {
 		return this.#query;
 	}
 
-	/** Ids known yet? Until then the list shows only the first page. */
+	/** Ids known yet? Only lists that no index pages read them. */
 	get keysLoaded(): boolean {
 		return this.#keys.value !== undefined;
 	}
 
-	/** Rows in the list: every match once the ids are known, else the first page. */
+	/** Does every window come from its own index read (no id list)? */
+	get pagedByIndex(): boolean {
+		return this.#paging.byIndex;
+	}
+
+	/**
+	 * Rows in the list: the ids when they are read, else the current tab's count when the counts
+	 * answer this query, else the first page.
+	 */
 	get total(): number {
-		return this.#keys.value?.length ?? this.#firstPage.value?.length ?? 0;
+		return this.#keys.value?.length ?? this.#countedTotal ?? this.#firstPage.value?.length ?? 0;
+	}
+
+	get #countedTotal(): number | undefined {
+		const query = this.#query;
+		if (!query || !this.#paging.counted || this.#counts.loading) return undefined;
+		if (this.#countsFor !== filtersKey(query)) return undefined;
+		return this.#counts.value?.[query.tab];
 	}
 
 	/** Nothing painted yet for the current query. */
@@ -109,12 +146,16 @@ export class OrderList {
 			const id = keys[index];
 			return id !== undefined && Object.hasOwn(this.#byId, id) ? this.#byId[id] : undefined;
 		}
+		const window = this.#window.value;
+		if (window && index >= window.start && index < window.start + window.orders.length) {
+			return window.orders[index - window.start];
+		}
 		return this.#firstPage.value?.[index];
 	}
 
-	/** The id at a list position, known before the order itself is read. */
+	/** The id at a list position: from the id list when there is one, else from the row. */
 	idAt(index: number): string | undefined {
-		return this.#keys.value?.[index] ?? this.#firstPage.value?.[index]?.id;
+		return this.#keys.value?.[index] ?? this.rowAt(index)?.id;
 	}
 
 	start(): void {
@@ -123,12 +164,11 @@ export class OrderList {
 	}
 
 	stop(): void {
-		this.#keysFor = null;
+		this.#stopKeys();
 		this.#countsFor = null;
 		this.#windowKey = '';
 		for (const live of [
 			this.#firstPage,
-			this.#keys,
 			this.#window,
 			this.#counts,
 			this.#shops,
@@ -139,21 +179,22 @@ export class OrderList {
 	}
 
 	/**
-	 * Shows another list. The first page is asked for alone, and the id list and the counts
-	 * only once it has answered: IndexedDB serves one big key read (770 ms for 100,000 ids)
-	 * before the small page read queued behind it, so asking for everything at once would
-	 * keep the page from painting.
+	 * Shows another list. The first page is asked for alone, and the rest only once it has
+	 * answered: IndexedDB serves a big read (770 ms for 100,000 ids) before a small page read
+	 * queued behind it. The last list's reads are stopped, and the id read aborted, so none of
+	 * them answers into this list or keeps its first page waiting.
 	 */
 	setQuery(query: OrderListQuery): void {
 		const previous = this.#query;
 		if (previous && sameOrderQuery(previous, query)) return;
 		this.#query = query;
+		this.#paging = this.#deps.paging(query);
 		this.#range = { start: 0, end: FIRST_PAGE };
 		this.#windowKey = '';
-		this.#keysFor = null;
+		this.#stopKeys();
+		this.#keys.clear();
 		this.#window.clear();
 		this.#firstPage.clear();
-		this.#keys.clear();
 		this.#firstPage.run(
 			() => this.#deps.listOrderPage(query, 0, FIRST_PAGE),
 			() => this.#startBackground(query)
@@ -167,10 +208,9 @@ export class OrderList {
 	pause(): void {
 		if (this.#paused) return;
 		this.#paused = true;
-		this.#keys.stop();
+		this.#stopKeys();
 		this.#counts.stop();
 		this.#window.stop();
-		this.#keysFor = null;
 		this.#countsFor = null;
 		this.#windowKey = '';
 	}
@@ -186,29 +226,49 @@ export class OrderList {
 		return this.#paused;
 	}
 
+	#stopKeys(): void {
+		this.#keysAbort?.abort();
+		this.#keysAbort = null;
+		this.#keysFor = null;
+		this.#keys.stop();
+	}
+
+	#current(query: OrderListQuery): boolean {
+		return !this.#paused && this.#query === query;
+	}
+
 	#startBackground(query: OrderListQuery): void {
-		if (this.#paused || this.#query !== query) return;
-		if (this.#keysFor !== query) {
-			this.#keysFor = query;
-			// Then the rows on screen and the counts, in that order, for the same reason.
-			this.#keys.run(
-				() => this.#deps.listOrderKeys(query),
-				() => {
-					this.#loadWindow();
-					this.#startCounts(query);
-				}
-			);
+		if (!this.#current(query)) return;
+		// Cheap counts first: they give the list its size before any other read.
+		if (this.#paging.counted) this.#startCounts(query);
+		if (this.#paging.byIndex) {
+			this.#loadWindow();
+			return;
 		}
+		if (this.#keysFor === query) return;
+		this.#keysFor = query;
+		const abort = new AbortController();
+		this.#keysAbort = abort;
+		// Then the rows on screen and slow counts, in that order, for the same reason.
+		this.#keys.run(
+			() => this.#deps.listOrderKeys(query, abort.signal),
+			() => {
+				this.#loadWindow();
+				this.#startCounts(query);
+			}
+		);
 	}
 
 	#startCounts(query: OrderListQuery): void {
-		if (this.#paused || this.#query !== query) return;
-		// Counts do not depend on the tab: the old ones stay while only the tab changes.
-		const countsKey = orderQuerySearch({ ...query, tab: 'all' });
-		if (this.#countsFor !== countsKey) {
-			this.#countsFor = countsKey;
-			this.#counts.run(() => this.#deps.countByTab(query));
-		}
+		if (!this.#current(query)) return;
+		const key = filtersKey(query);
+		if (this.#countsFor === key) return;
+		this.#countsFor = key;
+		// A new size may bring rows into view that the last window did not cover.
+		this.#counts.run(
+			() => this.#deps.countByTab(query),
+			() => this.#loadWindow()
+		);
 	}
 
 	/** The rows on screen changed (scroll, resize). */
@@ -219,18 +279,33 @@ export class OrderList {
 	}
 
 	#loadWindow(): void {
+		const query = this.#query;
+		if (!query || this.#paused) return;
 		const keys = this.#keys.value;
-		if (!keys || this.#paused) return;
-		const block = loadBlock(this.#range, BLOCK, keys.length);
-		const ids = keys.slice(block.start, block.end);
-		const key = ids.join(',');
-		// Same ids as the live read already running: it refreshes by itself.
-		if (key === this.#windowKey) return;
-		this.#windowKey = key;
-		if (ids.length === 0) {
-			this.#window.clear();
+		if (keys) {
+			const block = loadBlock(this.#range, BLOCK, keys.length);
+			const ids = keys.slice(block.start, block.end);
+			this.#readWindow(`ids:${ids.join(',')}`, ids.length, async () => ({
+				start: block.start,
+				orders: await this.#deps.getOrders(ids)
+			}));
 			return;
 		}
-		this.#window.run(() => this.#deps.getOrders(ids));
+		if (!this.#paging.byIndex) return;
+		const block = loadBlock(this.#range, BLOCK, this.total);
+		// The first page, live already, has these rows.
+		const length = block.end <= FIRST_PAGE ? 0 : block.end - block.start;
+		this.#readWindow(`rows:${block.start}:${length}`, length, async () => ({
+			start: block.start,
+			orders: await this.#deps.listOrderPage(query, block.start, length)
+		}));
+	}
+
+	#readWindow(key: string, length: number, read: () => Promise<Window>): void {
+		// The same rows as the live read already running: it refreshes by itself.
+		if (key === this.#windowKey) return;
+		this.#windowKey = key;
+		if (length === 0) this.#window.clear();
+		else this.#window.run(read);
 	}
 }
