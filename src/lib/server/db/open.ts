@@ -41,6 +41,13 @@ function withStatementCache(sqlite: SQLite.Database) {
 
 export const DEFAULT_SQLITE_PATH = 'data/dockside.sqlite';
 
+const sqliteHandles = new WeakMap<Kysely<Database>, SQLite.Database>();
+
+/** The better-sqlite3 handle behind a Kysely that openSqlite made (the push path's statements). */
+export function sqliteHandleOf(db: Kysely<Database>): SQLite.Database | undefined {
+	return sqliteHandles.get(db);
+}
+
 export async function openSqlite(path = DEFAULT_SQLITE_PATH): Promise<OpenedDatabase> {
 	const inMemory = path === ':memory:';
 	if (!inMemory) mkdirSync(dirname(path), { recursive: true });
@@ -55,6 +62,7 @@ export async function openSqlite(path = DEFAULT_SQLITE_PATH): Promise<OpenedData
 		dialect: new SqliteDialect({ database: withStatementCache(sqlite) })
 	});
 	await migrateToLatest(db as Kysely<unknown>);
+	sqliteHandles.set(db, sqlite);
 	// Only a file can be shared with another process.
 	const pokeChannel = inMemory ? undefined : sqlitePokeChannel(sqlite);
 	return {

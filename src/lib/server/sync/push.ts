@@ -11,13 +11,8 @@ import {
 	type MutationResult,
 	type PushedMutation
 } from '$lib/sync/protocol';
-import {
-	changesToWrites,
-	serverReader,
-	takeVersions,
-	writeRecords,
-	type Db
-} from '../db/record-store';
+import { changesToWrites, type Db } from '../db/record-store';
+import { inMutationTransaction } from '../db/mutation-store';
 import { readEpoch } from '../db/epoch';
 import { authorizeActor } from './auth';
 import { badRequest, type HandlerAnswer, type SyncServer } from './context';
@@ -158,8 +153,8 @@ async function handleOne(
 	epoch: string | null,
 	restart = false
 ): Promise<{ result: MutationResult; lastMutationId: number }> {
-	return server.db.transaction().execute(async (trx) => {
-		const recorded = await lastMutationIdOf(trx, clientId, server.engine === 'postgres');
+	return inMutationTransaction(server.db, server.engine, async (store) => {
+		const recorded = await store.lastMutationId(clientId);
 		const last = restart ? Math.max(recorded, mutation.id - 1) : recorded;
 		if (mutation.id <= last)
 			return { result: { id: mutation.id, status: 'duplicate' }, lastMutationId: last };
@@ -175,16 +170,13 @@ async function handleOne(
 				code: 'forbidden',
 				message: actorCheck.message
 			};
-			version = await takeVersions(trx, 1);
+			version = await store.takeVersions(1);
 		} else {
-			let invoiceQuery = trx.selectFrom('counters').select('value').where('name', '=', 'invoice');
 			// Gapless numbers: on PostgreSQL the row stays locked until this mutation commits.
-			if (server.engine === 'postgres') invoiceQuery = invoiceQuery.forUpdate();
-			const invoiceCounter = await invoiceQuery.executeTakeFirstOrThrow();
-			let invoiceNumber = Number(invoiceCounter.value);
+			let invoiceNumber = await store.invoiceCounter();
 			const firstInvoiceNumber = invoiceNumber;
 			const envelope: Mutation = { ...mutation, args: mutation.args };
-			const applied = await applyMutation(serverReader(trx), envelope, {
+			const applied = await applyMutation(store.reader, envelope, {
 				now: clampedTime(mutation.clientTime, receivedAt),
 				actor: mutation.actor,
 				actorKind: 'user',
@@ -193,14 +185,8 @@ async function handleOne(
 				assignInvoiceNumber: () => formatInvoiceNumber(++invoiceNumber)
 			});
 			if (applied.ok) {
-				version = await writeRecords(trx, changesToWrites(applied.changes));
-				if (invoiceNumber !== firstInvoiceNumber) {
-					await trx
-						.updateTable('counters')
-						.set({ value: invoiceNumber })
-						.where('name', '=', 'invoice')
-						.execute();
-				}
+				version = await store.writeRecords(changesToWrites(applied.changes));
+				if (invoiceNumber !== firstInvoiceNumber) await store.setInvoiceCounter(invoiceNumber);
 				result = { id: mutation.id, status: 'applied' };
 			} else {
 				result = {
@@ -209,13 +195,12 @@ async function handleOne(
 					code: applied.code,
 					message: applied.message
 				};
-				version = await takeVersions(trx, 1);
+				version = await store.takeVersions(1);
 			}
 		}
 
-		await trx
-			.insertInto('mutations')
-			.values({
+		await store.recordResult(
+			{
 				client_id: clientId,
 				mutation_id: mutation.id,
 				name: mutation.name,
@@ -226,15 +211,9 @@ async function handleOne(
 				version,
 				client_time: mutation.clientTime,
 				received_at: receivedAt.toISOString()
-			})
-			.execute();
-		await trx
-			.insertInto('clients')
-			.values({ client_id: clientId, last_mutation_id: mutation.id, epoch })
-			.onConflict((conflict) =>
-				conflict.column('client_id').doUpdateSet({ last_mutation_id: mutation.id, epoch })
-			)
-			.execute();
+			},
+			epoch
+		);
 		return { result, lastMutationId: mutation.id };
 	});
 }
