@@ -1,0 +1,106 @@
+// The order view's Documents tab in a real browser: the PDFs are made in the page with the
+// merchant's current settings, downloaded under their names, read back (pdf-lib loads them,
+// pdftotext reads them as a person would), and printed through a hidden frame.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
+import { PDFDocument } from 'pdf-lib';
+import type {} from '../../src/lib/local/dev-handle';
+import { HAS_PDFTOTEXT, pageTexts } from '../../src/lib/documents/testing/poppler';
+import { expectSynced, openApp } from './support/app';
+import { findOrder } from './support/orders-data';
+import { orderView, showTab } from './support/order-view';
+
+const COMPANY = 'Entrepôt Documents SARL';
+const FOOTER = 'Capital 10 000 EUR · SIRET 123 456 789 00010';
+
+async function setLetterhead(page: Page): Promise<void> {
+	await openApp(page, '/settings', page.getByTestId('setting-companyName'));
+	await page.getByTestId('setting-companyName').fill(COMPANY);
+	await page.getByTestId('setting-footer-0').fill(FOOTER);
+	await page.getByTestId('save').click();
+	await expectSynced(page);
+}
+
+async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Uint8Array }> {
+	const [file]: [Download, void] = await Promise.all([
+		page.waitForEvent('download'),
+		button.click()
+	]);
+	const path = await file.path();
+	return { name: file.suggestedFilename(), bytes: new Uint8Array(readFileSync(path)) };
+}
+
+/** Loads with pdf-lib (a real PDF) and, where poppler is installed, has every text. */
+async function expectPdf(bytes: Uint8Array, texts: string[]): Promise<number> {
+	const pdf = await PDFDocument.load(bytes);
+	expect(pdf.getPageCount()).toBeGreaterThan(0);
+	if (HAS_PDFTOTEXT) {
+		const text = pageTexts(bytes).join('\n');
+		for (const expected of texts) expect(text).toContain(expected);
+	}
+	return pdf.getPageCount();
+}
+
+test('the invoice, the packing slip and the label are made with the new settings, downloaded and printed', async ({
+	page
+}) => {
+	test.skip(!HAS_PDFTOTEXT, 'pdftotext (poppler-utils) is needed to read the PDFs back');
+	await setLetterhead(page);
+	const order = await findOrder(
+		page,
+		'invoiced with a numbered invoice and shipped',
+		(o) => o.invoices > 0 && o.shipments > 0
+	);
+	const invoice = await page.evaluate(async (id) => {
+		const stored = await window.__dockside?.queries.getOrder(id);
+		return stored?.invoices.find((candidate) => candidate.number) ?? null;
+	}, order.id);
+	if (!invoice?.number) throw new Error(`Order ${order.number} has no numbered invoice.`);
+
+	await page.goto(`/orders/${order.id}`);
+	await expect(orderView(page)).toBeVisible();
+	await showTab(page, 'documents');
+	const panel = page.getByTestId('panel-documents');
+
+	const invoiceRow = panel.locator(`[data-testid="invoice-row"][data-invoice-id="${invoice.id}"]`);
+	const invoicePdf = await download(
+		page,
+		invoiceRow.getByTestId('invoice-documents').getByTestId('download-document')
+	);
+	expect(invoicePdf.name).toBe(`invoice-${invoice.number}.pdf`);
+	await expectPdf(invoicePdf.bytes, [order.digits, invoice.number, COMPANY, FOOTER]);
+
+	// The whole order's slip is there whether or not a shipment exists.
+	const slip = await download(
+		page,
+		panel.getByTestId('order-slip-documents').getByTestId('download-document')
+	);
+	expect(slip.name).toBe(`packing-slip-${order.digits}.pdf`);
+	await expectPdf(slip.bytes, ['Packing slip', order.digits, COMPANY, FOOTER]);
+
+	const firstShipment = panel.getByTestId('shipment-row').first();
+	await panel.getByTestId('label-size').selectOption('4x6');
+	const label = await download(
+		page,
+		firstShipment.getByTestId('label-documents').getByTestId('download-document')
+	);
+	expect(label.name).toBe(`address-label-${order.digits}-1.pdf`);
+	const labelPdf = await PDFDocument.load(label.bytes);
+	expect(labelPdf.getPages().map((p) => p.getSize())).toEqual([{ width: 288, height: 432 }]);
+	await expectPdf(label.bytes, [order.digits]);
+
+	// Print: the PDF goes into a hidden frame whose print dialog opens; the buttons wait meanwhile.
+	const print = invoiceRow.getByTestId('invoice-documents').getByTestId('print-document');
+	await print.click();
+	const frame = page.locator('iframe#dockside-print-frame');
+	await expect(frame).toHaveAttribute('src', /^blob:/);
+	const head = await frame.evaluate(async (node: HTMLIFrameElement) => {
+		const bytes = new Uint8Array(await (await fetch(node.src)).arrayBuffer());
+		return String.fromCharCode(...bytes.subarray(0, 5));
+	});
+	expect(head).toBe('%PDF-');
+	await expect(print).toBeEnabled();
+	// Printed from the frame: neither the new-tab fallback nor an error.
+	await expect(panel.getByTestId('documents-notice')).toHaveCount(0);
+	await expect(panel.getByTestId('documents-error')).toHaveCount(0);
+});
