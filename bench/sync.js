@@ -155,20 +155,24 @@ async function pushRun(url, pairs, run) {
 }
 
 /**
- * The baseline: per mutation, one transaction with the reads and writes a stock.adjust does
- * that changes no order (client row, counter, stock row, the pair's open orders; the stock row,
- * a movement and a timeline event with new versions; the mutation row and the client row).
+ * The baseline: per mutation, one transaction (BEGIN IMMEDIATE, as the server's) with the reads
+ * and writes the server does for a stock.adjust that changes no order: the client row and the
+ * invoice counter; the product, warehouse, stock row and settings; the pair's open orders and
+ * each one's preparation entry; then the stock row (with its derived available), a movement and
+ * a timeline event of the same shapes with new versions, the mutation row and the client row.
+ * Only the rules themselves (and the rare order a reservation re-run changes) are left out.
  */
 function rawRun(dbPath, pairs, run) {
 	const db = new SQLite(dbPath);
 	db.pragma('journal_mode = WAL');
 	db.pragma('synchronous = NORMAL');
 	const clientId = `raw-${run}`;
+	const epoch = db.prepare("SELECT value FROM meta WHERE key = 'epoch'").pluck().get();
 	const readClient = db.prepare('SELECT last_mutation_id FROM clients WHERE client_id = ?');
 	const readInvoice = db.prepare("SELECT value FROM counters WHERE name = 'invoice'");
 	const readRecord = db.prepare('SELECT value FROM records WHERE entity = ? AND id = ?');
 	const readOpen = db.prepare(
-		"SELECT r.value FROM order_stock_keys k JOIN records r ON r.id = k.order_id AND r.entity = 'order' WHERE k.stock_key = ?"
+		"SELECT r.value FROM order_stock_keys k JOIN records r ON r.id = k.order_id AND r.entity = 'order' WHERE k.stock_key = ? AND r.value IS NOT NULL ORDER BY k.order_id"
 	);
 	const takeVersions = db.prepare(
 		"UPDATE counters SET value = value + ? WHERE name = 'version' RETURNING value"
@@ -180,36 +184,46 @@ function rawRun(dbPath, pairs, run) {
 		"INSERT INTO mutations (client_id, mutation_id, name, actor, status, code, message, version, client_time, received_at) VALUES (?, ?, 'stock.adjust', 'bench', 'applied', NULL, NULL, ?, ?, ?)"
 	);
 	const upsertClient = db.prepare(
-		'INSERT INTO clients (client_id, last_mutation_id) VALUES (?, ?) ON CONFLICT (client_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id'
+		'INSERT INTO clients (client_id, last_mutation_id, epoch) VALUES (?, ?, ?) ON CONFLICT (client_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id, epoch = excluded.epoch'
 	);
+	const read = (entity, id) => {
+		const row = readRecord.get(entity, id);
+		return row?.value ? JSON.parse(row.value) : undefined;
+	};
 	const mutations = adjustMutations(pairs, clientId, PUSH);
 	const apply = db.transaction((mutation) => {
 		readClient.get(clientId);
 		readInvoice.get();
-		const stockKey = `${mutation.args.productId}:${mutation.args.warehouseId}`;
-		const level = JSON.parse(readRecord.get('stock', stockKey).value);
-		for (const row of readOpen.all(stockKey)) JSON.parse(row.value);
-		level.physical += 1;
+		const { productId, warehouseId, movementId, qty, category, comment } = mutation.args;
+		const stockKey = `${productId}:${warehouseId}`;
+		const product = read('product', productId);
+		const warehouse = read('warehouse', warehouseId);
+		const level = read('stock', stockKey);
+		read('settings', 'settings');
+		for (const row of readOpen.all(stockKey)) read('preparation', JSON.parse(row.value).id);
+		level.physical += qty;
+		level.available = Math.max(0, level.physical - level.toShip);
 		const last = takeVersions.get(3).value;
 		const now = new Date().toISOString();
 		upsert.run('stock', stockKey, last - 2, JSON.stringify(level));
-		upsert.run(
-			'movement',
-			mutation.args.movementId,
-			last - 1,
-			JSON.stringify({ ...mutation.args, toWarehouseId: mutation.args.warehouseId, createdAt: now })
-		);
-		upsert.run(
-			'timeline',
-			`${clientId}:${mutation.id}:0`,
-			last,
-			JSON.stringify({ id: `${clientId}:${mutation.id}:0`, at: now, summary: 'Stock adjusted' })
-		);
+		const movement = {
+			id: movementId,
+			productId,
+			fromWarehouseId: null,
+			toWarehouseId: warehouseId
+		};
+		Object.assign(movement, { qty, category, comment, createdAt: now, actor: 'bench' });
+		upsert.run('movement', movementId, last - 1, JSON.stringify(movement));
+		const eventId = `${clientId}:${mutation.id}:1`;
+		const event = { id: eventId, orderId: stockKey, at: now, actor: 'bench', actorKind: 'user' };
+		const summary = `+${qty} × ${product.sku} in ${warehouse.name} (${category}: ${comment}).`;
+		Object.assign(event, { type: 'stock.adjust', summary, subject: 'stock' });
+		upsert.run('timeline', eventId, last, JSON.stringify(event));
 		insertMutation.run(clientId, mutation.id, last, mutation.clientTime, now);
-		upsertClient.run(clientId, mutation.id);
+		upsertClient.run(clientId, mutation.id, epoch);
 	});
 	const t0 = performance.now();
-	for (const mutation of mutations) apply(mutation);
+	for (const mutation of mutations) apply.immediate(mutation);
 	const ms = performance.now() - t0;
 	db.close();
 	return ms;
@@ -309,16 +323,24 @@ async function benchPush(dir) {
 	const pushDb = join(dir, 'push.sqlite');
 	const server = await startServer(pushDb, 2000);
 	const pairs = await stockPairs(server.url);
-	log(`push: ${RUNS} runs of ${PUSH} mutations in batches of ${BATCH}`);
+	// Each baseline run starts from the seeded database (as the first push run did); runs alternate
+	// so that both see the same machine load.
+	const seeded = join(dir, 'seeded.sqlite');
+	const reader = new SQLite(pushDb, { readonly: true });
+	await reader.backup(seeded);
+	reader.close();
+	log(`push: ${RUNS} runs of ${PUSH} mutations in batches of ${BATCH}, each beside a raw run`);
 	const pushMs = [];
-	for (let run = 0; run < RUNS; run++) pushMs.push(await pushRun(server.url, pairs, run));
-	await stopServer(server);
 	const rawMs = [];
 	const rawDb = join(dir, 'raw.sqlite');
 	for (let run = 0; run < RUNS; run++) {
-		copyFileSync(pushDb, rawDb);
+		pushMs.push(await pushRun(server.url, pairs, run));
+		for (const suffix of ['-wal', '-shm']) rmSync(rawDb + suffix, { force: true });
+		copyFileSync(seeded, rawDb);
 		rawMs.push(rawRun(rawDb, pairs, run));
+		log(`run ${run + 1}: push ${pushMs.at(-1).toFixed(0)} ms, raw ${rawMs.at(-1).toFixed(0)} ms`);
 	}
+	await stopServer(server);
 	const pushRate = (PUSH / median(pushMs)) * 1000;
 	const rawRate = (PUSH / median(rawMs)) * 1000;
 	return {
