@@ -8,7 +8,14 @@ import { ORDER_STATUSES, type OrderStatus } from '$lib/domain/schemas';
 import { makeLine, makeOrder } from '$lib/domain/testing/factories';
 import { getDb, resetDb } from './db';
 import type { OrderListQuery, OrderSort, OrderTab } from './order-filter';
-import { countOrders, listOrderKeys, listOrderPage, orderListPaging } from './queries';
+import {
+	countOrders,
+	getOrders,
+	listOrderKeys,
+	listOrderPage,
+	listOrderPageFrom,
+	orderListPaging
+} from './queries';
 import { toStoredOrder } from './stored';
 
 const PLACED = [
@@ -110,6 +117,46 @@ describe('orderListPaging', () => {
 			}),
 			{ numRuns: 150 }
 		);
+	});
+});
+
+describe('listOrderPageFrom (keyset pages)', () => {
+	it('gives the rows right after, from and right before any row of an index-paged list', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				orders.filter((records) => records.length > 0),
+				query.filter((q) => orderListPaging(q).byIndex),
+				fc.nat(),
+				fc.integer({ min: 1, max: 9 }),
+				async (records, q, pick, limit) => {
+					const db = getDb();
+					await db.orders.clear();
+					await db.orders.bulkPut(records.map(toStoredOrder));
+					const ids = await listOrderKeys(q);
+					if (ids.length === 0) return;
+					const at = pick % ids.length;
+					const [anchor] = await getOrders([ids[at]]);
+					const idsOf = (list: { id: string }[]) => list.map((o) => o.id);
+					expect(idsOf(await listOrderPageFrom(q, anchor, 'after', limit))).toEqual(
+						ids.slice(at + 1, at + 1 + limit)
+					);
+					expect(idsOf(await listOrderPageFrom(q, anchor, 'before', limit))).toEqual(
+						ids.slice(Math.max(0, at - limit), at)
+					);
+					expect(idsOf(await listOrderPageFrom(q, anchor, 'from', limit))).toEqual(
+						ids.slice(at, at + limit)
+					);
+				}
+			),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('refuses a query whose order no single index gives', async () => {
+		const anchor = makeOrder({ id: 'o-1' });
+		await expect(
+			listOrderPageFrom({ tab: 'all', sort: 'date_desc', search: 'mull' }, anchor, 'after', 5)
+		).rejects.toThrow(/no index order/);
 	});
 });
 

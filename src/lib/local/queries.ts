@@ -65,6 +65,11 @@ interface Uncovered {
 interface Plan {
 	/** The sort index range, ascending. */
 	source: (db: DocksideDB) => OrderCollection;
+	/**
+	 * The same range narrowed to sort values (placing time or total) from `low` to `high`,
+	 * inclusive; undefined leaves the query's own bound. For paging from a known row.
+	 */
+	within: (db: DocksideDB, low?: unknown, high?: unknown) => OrderCollection;
 	descending: boolean;
 	uncovered: Uncovered;
 }
@@ -85,47 +90,51 @@ function plan(q: NormalizedQuery): Plan {
 	const descending = isDescending(q.sort);
 	const common = { warehouseId: q.warehouseId, terms: q.terms };
 	const datesUncovered = q.from !== undefined || q.to !== undefined ? { from, to } : undefined;
+	const ranged = (within: Plan['within'], uncovered: Uncovered): Plan => ({
+		source: (db) => within(db),
+		within,
+		descending,
+		uncovered
+	});
 	if (q.sort === 'date_desc' || q.sort === 'date_asc') {
 		if (q.tab === 'all') {
-			return {
-				source: (db) => db.orders.where('placedAt').between(from, to, true, true),
-				descending,
-				uncovered: { ...common, shopId: q.shopId }
-			};
+			return ranged(
+				(db, low = from, high = to) => db.orders.where('placedAt').between(low, high, true, true),
+				{ ...common, shopId: q.shopId }
+			);
 		}
 		const status = q.tab;
 		if (q.shopId !== undefined) {
 			const shopId = q.shopId;
-			return {
-				source: (db) =>
+			return ranged(
+				(db, low = from, high = to) =>
 					db.orders
 						.where('[shopId+status+placedAt]')
-						.between([shopId, status, from], [shopId, status, to], true, true),
-				descending,
-				uncovered: common
-			};
+						.between([shopId, status, low], [shopId, status, high], true, true),
+				common
+			);
 		}
-		return {
-			source: (db) =>
-				db.orders.where('[status+placedAt]').between([status, from], [status, to], true, true),
-			descending,
-			uncovered: { ...common, shopId: q.shopId }
-		};
+		return ranged(
+			(db, low = from, high = to) =>
+				db.orders.where('[status+placedAt]').between([status, low], [status, high], true, true),
+			{ ...common, shopId: q.shopId }
+		);
 	}
 	if (q.tab === 'all') {
-		return {
-			source: (db) => db.orders.orderBy('grandTotal'),
-			descending,
-			uncovered: { ...common, shopId: q.shopId, dates: datesUncovered }
-		};
+		return ranged(
+			(db, low, high) =>
+				low === undefined && high === undefined
+					? db.orders.orderBy('grandTotal')
+					: db.orders.where('grandTotal').between(low ?? MIN, high ?? MAX, true, true),
+			{ ...common, shopId: q.shopId, dates: datesUncovered }
+		);
 	}
 	const status = q.tab;
-	return {
-		source: (db) =>
-			db.orders.where('[status+grandTotal]').between([status, MIN], [status, MAX], true, true),
-		descending,
-		uncovered: { ...common, shopId: q.shopId, dates: datesUncovered }
-	};
+	return ranged(
+		(db, low = MIN, high = MAX) =>
+			db.orders.where('[status+grandTotal]').between([status, low], [status, high], true, true),
+		{ ...common, shopId: q.shopId, dates: datesUncovered }
+	);
 }
 
 async function keySet(collection: OrderCollection): Promise<Set<string>> {
@@ -376,6 +385,48 @@ export async function listOrderPage(
 		if (resolved.kind === 'records') return slice(resolved.orders);
 		const page = await fetchOrders(db, resolved.keys.slice(offset, offset + limit));
 		return page.map(fromStoredOrder);
+	});
+}
+
+/** The row a keyset page starts from: its sort values and id. */
+export type PageAnchor = Pick<Order, 'id' | 'placedAt' | 'grandTotal'>;
+
+/** Where a keyset page lies: after the anchor, from it (the anchor first), or before it. */
+export type PageDirection = 'after' | 'from' | 'before';
+
+/**
+ * The `limit` rows next to `anchor` in list order, for a query that pages by index
+ * (orderListPaging): one index range read from the anchor's sort value, however deep the anchor
+ * is, where an offset would walk every row above it. Rows before come in list order too.
+ */
+export async function listOrderPageFrom(
+	query: OrderListQuery,
+	anchor: PageAnchor,
+	direction: PageDirection,
+	limit: number
+): Promise<Order[]> {
+	const db = getDb();
+	const q = normalizeQuery(query);
+	const p = plan(q);
+	if (hasUncovered(p.uncovered))
+		throw new Error('listOrderPageFrom: this query has no index order');
+	const byDate = q.sort === 'date_desc' || q.sort === 'date_asc';
+	const sortValue = (order: PageAnchor) => (byDate ? order.placedAt : order.grandTotal);
+	const value = sortValue(anchor);
+	// Walking the index upwards (ascending) or downwards from the anchor's value.
+	const upwards = p.descending === (direction === 'before');
+	// Equal sort values are ordered by id, so the anchor's ties on the near side are skipped.
+	const inclusive = direction === 'from';
+	const beyond = (order: StoredOrder) =>
+		sortValue(order) !== value ||
+		(inclusive && order.id === anchor.id) ||
+		(upwards ? order.id > anchor.id : order.id < anchor.id);
+	return db.transaction('r', db.orders, async () => {
+		const range = upwards
+			? p.within(db, value, undefined)
+			: p.within(db, undefined, value).reverse();
+		const page = (await range.filter(beyond).limit(limit).toArray()).map(fromStoredOrder);
+		return direction === 'before' ? page.reverse() : page;
 	});
 }
 

@@ -3,9 +3,8 @@ import fc from 'fast-check';
 import { makeOrder } from '$lib/domain/testing/factories';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '$lib/domain/schemas';
 import type { OrderListQuery, OrderTab } from '$lib/local/queries';
-import { BLOCK, FIRST_PAGE, OrderList, type OrderListDeps } from './order-list.svelte';
+import { FIRST_PAGE, OrderList, type OrderListDeps } from './order-list.svelte';
 import { fakeLive, settle } from './testing/fake-live';
-import { loadBlock } from './virtual-window';
 
 /**
  * Fake reads over an array. Paging follows the real rule's shape: a search or a warehouse needs
@@ -38,6 +37,15 @@ function setup(orders: Order[]) {
 		async listOrderPage(q, offset, limit) {
 			await gate(`page:${q.tab}:${offset}:${limit}`);
 			return matching(q).slice(offset, offset + limit);
+		},
+		async listOrderPageFrom(q, anchor, direction, limit) {
+			await gate(`from:${q.tab}:${direction}:${anchor.id}:${limit}`);
+			const list = matching(q);
+			const at = list.findIndex((order) => order.id === anchor.id);
+			if (at < 0) return [];
+			if (direction === 'before') return list.slice(Math.max(0, at - limit), at);
+			const first = direction === 'after' ? at + 1 : at;
+			return list.slice(first, first + limit);
 		},
 		async listOrderKeys(q, signal) {
 			if (signal) signals.push(signal);
@@ -156,12 +164,40 @@ describe('OrderList paged by index', () => {
 		await settle();
 		list.setRange({ start: 540, end: 560 });
 		await settle();
-		expect(reads(t.calls, 'page:')).toEqual([
-			'page:all:0:50',
-			'page:all:500:50',
-			'page:all:500:100'
-		]);
+		// Rows 500–599, the next from the row on screen: 'from:…' reads, not 'page:'.
+		expect(reads(t.calls, 'page:')).toEqual(['page:all:0:50', 'page:all:500:50']);
 		expect(list.rowAt(555)?.id).toBe('o555');
+	});
+
+	it('scrolls on from the rows it has (keyset), and jumps by offset', async () => {
+		const t = setup(many(1000));
+		const list = new OrderList(t.deps);
+		list.setQuery({ tab: 'all', sort: 'date_desc' });
+		await settle();
+		list.setRange({ start: 45, end: 60 });
+		await settle();
+		list.setRange({ start: 95, end: 110 });
+		await settle();
+		// Down from rows 0–99: the rows after its 50th.
+		expect(list.rowAt(105)?.id).toBe('o105');
+		// A jump: nothing on screen next to the block, so an offset.
+		list.setRange({ start: 700, end: 715 });
+		await settle();
+		// Up from there: the rows before the first one on screen.
+		list.setRange({ start: 690, end: 705 });
+		await settle();
+		expect(list.rowAt(690)?.id).toBe('o690');
+		// Into the block above, which holds the rows on screen: before and from the first of them.
+		expect(list.rowAt(660)?.id).toBe('o660');
+		expect(list.rowAt(749)?.id).toBe('o749');
+		expect(reads(t.calls, 'page:')).toEqual(['page:all:0:50', 'page:all:700:50']);
+		expect(reads(t.calls, 'from:')).toEqual([
+			// Rows 0–99: the first row is on screen already.
+			'from:all:from:o0:100',
+			'from:all:after:o49:100',
+			'from:all:before:o700:50',
+			'from:all:from:o700:50'
+		]);
 	});
 
 	it('refreshes the rows on screen after a change, in the first page and in a window', async () => {
@@ -199,15 +235,22 @@ describe('OrderList paged by index', () => {
 		expect(list.rowAt(0)?.status).toBe('pending');
 	});
 
-	it('rows on screen always equal the list, for any size, tab and scroll position', async () => {
+	it('rows on screen always equal the list, for any size, tab and scroll path', async () => {
 		await fc.assert(
 			fc.asyncProperty(
 				fc.integer({ min: 0, max: 400 }),
 				fc.constantFrom<OrderTab>('all', ...STATUS_CYCLE, 'canceled'),
-				fc.integer({ min: 0, max: 400 }),
+				// Scroll moves: by a little (up or down), or a jump.
+				fc.array(
+					fc.oneof(
+						fc.record({ by: fc.integer({ min: -70, max: 70 }) }),
+						fc.record({ to: fc.nat(400) })
+					),
+					{ minLength: 1, maxLength: 8 }
+				),
 				fc.integer({ min: 1, max: 30 }),
 				fc.option(fc.constantFrom('100', '1001', '9'), { nil: undefined }),
-				async (size, tab, from, rows, search) => {
+				async (size, tab, path, rows, search) => {
 					const orders = many(size);
 					const t = setup(orders);
 					const list = new OrderList(t.deps);
@@ -218,19 +261,21 @@ describe('OrderList paged by index', () => {
 						(o) => (tab === 'all' || o.status === tab) && (!search || o.number.startsWith(search))
 					);
 					expect(list.total).toBe(expected.length);
-					const start = Math.min(from, expected.length);
-					const end = Math.min(start + rows, expected.length);
-					list.setRange({ start, end });
-					await settle();
-					for (let i = start; i < end; i++) expect(list.rowAt(i)?.id).toBe(expected[i].id);
-					// Never more rows read for one window than a block each side of the range.
-					const block = loadBlock({ start, end }, BLOCK, expected.length);
-					expect(block.end - block.start).toBeLessThanOrEqual(rows + 2 * BLOCK);
+					// Keyset reads, split reads and offsets alike.
+					let at = 0;
+					for (const move of path) {
+						at = Math.max(0, 'to' in move ? move.to : at + move.by);
+						const start = Math.min(at, expected.length);
+						const end = Math.min(start + rows, expected.length);
+						list.setRange({ start, end });
+						await settle();
+						for (let i = start; i < end; i++) expect(list.rowAt(i)?.id).toBe(expected[i].id);
+					}
 					list.stop();
 					expect(t.live.open).toBe(0);
 				}
 			),
-			{ numRuns: 60 }
+			{ numRuns: 120 }
 		);
 	});
 });
@@ -344,7 +389,7 @@ describe('OrderList life cycle', () => {
 		list.resume();
 		await settle();
 		// Counts too: actions taken in the order view may have moved orders between tabs.
-		expect(t.calls.slice(2)).toEqual(['counts', 'page:processing:50:50']);
+		expect(t.calls.slice(2)).toEqual(['counts', 'from:processing:after:o147:50']);
 		expect(t.live.open).toBe(openBefore);
 		expect(list.total).toBe(100);
 		expect(list.rowAt(65)?.status).toBe('processing');

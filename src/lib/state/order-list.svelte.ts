@@ -4,8 +4,15 @@
 // Queries that no single index answers (search, a warehouse, dates with other filters) read
 // their id list behind the first page instead. Every read is live, so an action or a sync pull
 // refreshes what is on screen.
+import { untrack } from 'svelte';
 import type { Order, Shop, Warehouse } from '$lib/domain/schemas';
-import type { OrderListPaging, OrderListQuery, OrderTab } from '$lib/local/queries';
+import type {
+	OrderListPaging,
+	OrderListQuery,
+	OrderTab,
+	PageAnchor,
+	PageDirection
+} from '$lib/local/queries';
 import { LiveValue, type LiveSource } from './live-value.svelte';
 import { orderQuerySearch, sameOrderQuery } from './order-list-url';
 import { loadBlock, type RowRange } from './virtual-window';
@@ -15,6 +22,13 @@ export interface OrderListDeps {
 	/** Whether the query pages by index and counts cheaply (queries.ts orderListPaging). */
 	paging(query: OrderListQuery): OrderListPaging;
 	listOrderPage(query: OrderListQuery, offset: number, limit: number): Promise<Order[]>;
+	/** Rows next to a known row (keyset): no walk over the rows above, however deep. */
+	listOrderPageFrom(
+		query: OrderListQuery,
+		anchor: PageAnchor,
+		direction: PageDirection,
+		limit: number
+	): Promise<Order[]>;
 	listOrderKeys(query: OrderListQuery, signal?: AbortSignal): Promise<string[]>;
 	getOrders(ids: string[]): Promise<(Order | undefined)[]>;
 	countByTab(query: OrderListQuery): Promise<Partial<Record<OrderTab, number>>>;
@@ -34,6 +48,10 @@ interface Window {
 }
 
 const NO_PAGING: OrderListPaging = { byIndex: false, counted: false };
+
+function anchorOf(order: Order): PageAnchor {
+	return { id: order.id, placedAt: order.placedAt, grandTotal: order.grandTotal };
+}
 
 /** Counts do not depend on the tab or the sort: one key for the filters alone. */
 function filtersKey(query: OrderListQuery): string {
@@ -279,6 +297,11 @@ export class OrderList {
 	}
 
 	#loadWindow(): void {
+		// Called from effects (setRange): what it reads here must not make them re-run.
+		untrack(() => this.#loadWindowNow());
+	}
+
+	#loadWindowNow(): void {
 		const query = this.#query;
 		if (!query || this.#paused) return;
 		const keys = this.#keys.value;
@@ -295,10 +318,45 @@ export class OrderList {
 		const block = loadBlock(this.#range, BLOCK, this.total);
 		// The first page, live already, has these rows.
 		const length = block.end <= FIRST_PAGE ? 0 : block.end - block.start;
-		this.#readWindow(`rows:${block.start}:${length}`, length, async () => ({
-			start: block.start,
-			orders: await this.#deps.listOrderPage(query, block.start, length)
-		}));
+		const key = `rows:${block.start}:${length}`;
+		if (key === this.#windowKey) return;
+		const read = length === 0 ? async () => [] : this.#blockRead(query, block);
+		this.#readWindow(key, length, async () => ({ start: block.start, orders: await read() }));
+	}
+
+	/**
+	 * How to read a block of rows. Scrolling on from rows on screen starts from a row read
+	 * already, next to the block or inside it (keyset), and not from an offset, which IndexedDB
+	 * walks row by row (slow deep in a long list). A jump has no such row: an offset it is.
+	 */
+	#blockRead(query: OrderListQuery, block: RowRange): () => Promise<Order[]> {
+		const length = block.end - block.start;
+		const from = (row: Order, direction: PageDirection, limit: number) =>
+			this.#deps.listOrderPageFrom(query, anchorOf(row), direction, limit);
+		const above = block.start > 0 ? this.rowAt(block.start - 1) : undefined;
+		if (above) return () => from(above, 'after', length);
+		const below = this.rowAt(block.end);
+		if (below) return () => from(below, 'before', length);
+		const inside = this.#knownRowIn(block);
+		if (inside) {
+			const head = inside.index - block.start;
+			return async () => [
+				...(head > 0 ? await from(inside.row, 'before', head) : []),
+				...(await from(inside.row, 'from', length - head))
+			];
+		}
+		return () => this.#deps.listOrderPage(query, block.start, length);
+	}
+
+	/** The first row of the block that the first page or the current window has. */
+	#knownRowIn(block: RowRange): { index: number; row: Order } | undefined {
+		const window = this.#window.value;
+		const starts = [block.start, Math.max(block.start, window?.start ?? block.end)];
+		for (const index of starts) {
+			const row = index < block.end ? this.rowAt(index) : undefined;
+			if (row) return { index, row };
+		}
+		return undefined;
 	}
 
 	#readWindow(key: string, length: number, read: () => Promise<Window>): void {
