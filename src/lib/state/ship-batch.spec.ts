@@ -177,6 +177,22 @@ describe('ShipBatch', () => {
 		expect(batch.templates.map((t) => t.id)).toEqual(['dhl']);
 	});
 
+	it('groups the parcels still to ship by carrier template for export', async () => {
+		const { batch } = setup([
+			batchEntry('1', 'packed', 'colissimo_home'),
+			batchEntry('2', 'shipped', 'colissimo_home'),
+			batchEntry('3', 'packed', 'dhl_express'),
+			batchEntry('4', 'packed', 'colissimo_relay')
+		]);
+		await settle();
+		const { groups, unmatched } = batch.exportGroups;
+		expect(groups.map((g) => [g.template.id, g.parcels.map((p) => p.order.number)])).toEqual([
+			['colissimo', ['1', '4']],
+			['any-carrier', ['3']]
+		]);
+		expect(unmatched).toEqual([]);
+	});
+
 	it('names the next parcel to ship after this one, wrapping round', async () => {
 		const { batch } = setup([
 			batchEntry('1', 'packed'),

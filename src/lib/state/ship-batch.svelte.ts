@@ -4,7 +4,9 @@
 import type { ImportCandidate } from '$lib/domain/carrier-import';
 import {
 	carrierTemplatesOf,
+	groupByTemplate,
 	templateFor,
+	type CarrierGroup,
 	type CarrierParcel,
 	type CarrierTemplate
 } from '$lib/domain/carrier-templates';
@@ -112,6 +114,17 @@ export class ShipBatch {
 	/** The batch's parcels with their shipment, for carrier files and documents. */
 	get parcels(): CarrierParcel[] {
 		return this.#rows.flatMap(({ order, shipment }) => (shipment ? [{ order, shipment }] : []));
+	}
+
+	/**
+	 * The parcels still to ship, by carrier template: one export file each (a file per click, as
+	 * browsers hold back several downloads from one). Parcels no template takes are apart.
+	 */
+	get exportGroups(): { groups: CarrierGroup[]; unmatched: CarrierParcel[] } {
+		const parcels = this.toShip.flatMap(({ order, shipment }) =>
+			shipment ? [{ order, shipment }] : []
+		);
+		return groupByTemplate(parcels, this.templates);
 	}
 
 	/** What a carrier file may name: every entry of the batch, so a row can say "not packed yet". */
