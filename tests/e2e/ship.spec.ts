@@ -163,9 +163,18 @@ test('typed or scanned tracking numbers ship the parcels, and the next field tak
 		page.locator('[data-shipped="false"] [data-testid="tracking-input"]:focus')
 	).toHaveCount(1);
 
-	// An empty Enter is refused on the row, nothing sent.
+	// Scanning an order's number (its packing slip's barcode) goes to that parcel, ships nothing.
+	await page.keyboard.type(digits(b.number), { delay: 5 });
+	await page.keyboard.press('Enter');
 	const input = row(page, b.orderId).getByTestId('tracking-input');
-	await input.focus();
+	await expect(input).toBeFocused();
+	await expect(page.getByTestId('to-ship-count')).toHaveText('4 to ship');
+	const values = await page
+		.getByTestId('tracking-input')
+		.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+	expect(values).toEqual(['', '', '', '']);
+
+	// An empty Enter is refused on the row, nothing sent.
 	await page.keyboard.press('Enter');
 	await expect(row(page, b.orderId).getByTestId('ship-error')).toHaveText(
 		'Enter or scan the tracking number.'

@@ -193,6 +193,22 @@ describe('ShipBatch', () => {
 		expect(unmatched).toEqual([]);
 	});
 
+	it('knows a scanned order number from a tracking number', async () => {
+		const { batch } = setup([
+			batchEntry('#1043', 'packed'),
+			batchEntry('1044', 'shipped'),
+			batchEntry('AB-7', 'packed')
+		]);
+		await settle();
+		expect(batch.orderScanned('1043')).toBe('o#1043');
+		expect(batch.orderScanned(' #1043 ')).toBe('o#1043');
+		expect(batch.orderScanned('ab-7')).toBe('oAB-7');
+		// Shipped parcels and tracking numbers are not orders to go to.
+		expect(batch.orderScanned('1044')).toBeUndefined();
+		expect(batch.orderScanned('6A00000001')).toBeUndefined();
+		expect(batch.orderScanned('  ')).toBeUndefined();
+	});
+
 	it('names the next parcel to ship after this one, wrapping round', async () => {
 		const { batch } = setup([
 			batchEntry('1', 'packed'),

@@ -171,6 +171,17 @@ export class ShipBatch {
 		return at < 0 ? open[0] : [...open.slice(at + 1), ...open.slice(0, at)][0];
 	}
 
+	/**
+	 * The parcel whose order number was scanned (the barcode on its packing slip or label), so
+	 * the screen moves to it instead of taking the number for a tracking number.
+	 */
+	orderScanned(text: string): string | undefined {
+		const scanned = text.trim().replace(/^#/, '').toLowerCase();
+		if (!scanned) return undefined;
+		return this.toShip.find((row) => row.order.number.replace(/^#/, '').toLowerCase() === scanned)
+			?.orderId;
+	}
+
 	/** Sends preparation.ship with the typed (or scanned) tracking number; true when applied. */
 	async ship(orderId: string): Promise<boolean> {
 		if (this.isBusy(orderId)) return false;
