@@ -6,6 +6,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { postgresPokeChannel, sqlitePokeChannel, type PokeChannel } from '../pokes';
+import { startCheckpointer } from './checkpointer';
 import { migrateToLatest } from './migrations';
 import type { Database } from './types';
 
@@ -56,6 +57,10 @@ export async function openSqlite(path = DEFAULT_SQLITE_PATH): Promise<OpenedData
 	// process wait for the write lock instead of failing at once.
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('busy_timeout = 5000');
+	// NORMAL, the usual setting with WAL: a commit is in the log before it is acknowledged, so a
+	// crashed or killed server loses nothing; the log is fsynced at each checkpoint, so an OS
+	// crash or power cut can lose only the last commits before it, never corrupt the file. FULL
+	// would wait for one disk flush per pushed mutation.
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
 	const db = new Kysely<Database>({
@@ -63,8 +68,9 @@ export async function openSqlite(path = DEFAULT_SQLITE_PATH): Promise<OpenedData
 	});
 	await migrateToLatest(db as Kysely<unknown>);
 	sqliteHandles.set(db, sqlite);
-	// Only a file can be shared with another process.
+	// Only a file can be shared with another process, or checkpointed by another connection.
 	const pokeChannel = inMemory ? undefined : sqlitePokeChannel(sqlite);
+	const checkpointer = inMemory ? undefined : startCheckpointer(sqlite, path);
 	return {
 		db,
 		engine: 'sqlite',
@@ -72,6 +78,7 @@ export async function openSqlite(path = DEFAULT_SQLITE_PATH): Promise<OpenedData
 		pokeChannel,
 		async close() {
 			await pokeChannel?.close();
+			await checkpointer?.stop();
 			await db.destroy();
 		}
 	};
