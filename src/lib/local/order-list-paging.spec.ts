@@ -8,12 +8,14 @@ import { ORDER_STATUSES, type OrderStatus } from '$lib/domain/schemas';
 import { makeLine, makeOrder } from '$lib/domain/testing/factories';
 import { getDb, resetDb } from './db';
 import type { OrderListQuery, OrderSort, OrderTab } from './order-filter';
+import type { PageDirection } from './queries';
 import {
 	countOrders,
 	getOrders,
 	listOrderKeys,
 	listOrderPage,
 	listOrderPageFrom,
+	listOrderPageFromEnd,
 	orderListPaging
 } from './queries';
 import { toStoredOrder } from './stored';
@@ -121,14 +123,15 @@ describe('orderListPaging', () => {
 });
 
 describe('listOrderPageFrom (keyset pages)', () => {
-	it('gives the rows right after, from and right before any row of an index-paged list', async () => {
+	it('gives the rows after, from and before any row of an index-paged list, or its end', async () => {
 		await fc.assert(
 			fc.asyncProperty(
 				orders.filter((records) => records.length > 0),
 				query.filter((q) => orderListPaging(q).byIndex),
 				fc.nat(),
 				fc.integer({ min: 1, max: 9 }),
-				async (records, q, pick, limit) => {
+				fc.oneof(fc.constant(0), fc.nat(12)),
+				async (records, q, pick, limit, skip) => {
 					const db = getDb();
 					await db.orders.clear();
 					await db.orders.bulkPut(records.map(toStoredOrder));
@@ -137,14 +140,17 @@ describe('listOrderPageFrom (keyset pages)', () => {
 					const at = pick % ids.length;
 					const [anchor] = await getOrders([ids[at]]);
 					const idsOf = (list: { id: string }[]) => list.map((o) => o.id);
-					expect(idsOf(await listOrderPageFrom(q, anchor, 'after', limit))).toEqual(
-						ids.slice(at + 1, at + 1 + limit)
+					const page = (direction: PageDirection) =>
+						listOrderPageFrom(q, anchor, direction, limit, skip).then(idsOf);
+					expect(await page('after')).toEqual(ids.slice(at + 1 + skip, at + 1 + skip + limit));
+					expect(await page('from')).toEqual(ids.slice(at + skip, at + skip + limit));
+					const beforeEnd = Math.max(0, at - skip);
+					expect(await page('before')).toEqual(
+						ids.slice(Math.max(0, beforeEnd - limit), beforeEnd)
 					);
-					expect(idsOf(await listOrderPageFrom(q, anchor, 'before', limit))).toEqual(
-						ids.slice(Math.max(0, at - limit), at)
-					);
-					expect(idsOf(await listOrderPageFrom(q, anchor, 'from', limit))).toEqual(
-						ids.slice(at, at + limit)
+					// Counted from the end of the list.
+					expect(idsOf(await listOrderPageFromEnd(q, skip, limit))).toEqual(
+						ids.slice(Math.max(0, ids.length - skip - limit), Math.max(0, ids.length - skip))
 					);
 				}
 			),
@@ -154,9 +160,9 @@ describe('listOrderPageFrom (keyset pages)', () => {
 
 	it('refuses a query whose order no single index gives', async () => {
 		const anchor = makeOrder({ id: 'o-1' });
-		await expect(
-			listOrderPageFrom({ tab: 'all', sort: 'date_desc', search: 'mull' }, anchor, 'after', 5)
-		).rejects.toThrow(/no index order/);
+		const searched: OrderListQuery = { tab: 'all', sort: 'date_desc', search: 'mull' };
+		await expect(listOrderPageFrom(searched, anchor, 'after', 5)).rejects.toThrow(/no index order/);
+		await expect(listOrderPageFromEnd(searched, 0, 5)).rejects.toThrow(/no index order/);
 	});
 });
 

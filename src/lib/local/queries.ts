@@ -62,14 +62,19 @@ interface Uncovered {
 	terms: string[];
 }
 
+/** Sort value bounds, inclusive unless open; an undefined bound stays the query's own. */
+interface SortBounds {
+	low?: unknown;
+	high?: unknown;
+	lowOpen?: boolean;
+	highOpen?: boolean;
+}
+
 interface Plan {
 	/** The sort index range, ascending. */
 	source: (db: DocksideDB) => OrderCollection;
-	/**
-	 * The same range narrowed to sort values (placing time or total) from `low` to `high`,
-	 * inclusive; undefined leaves the query's own bound. For paging from a known row.
-	 */
-	within: (db: DocksideDB, low?: unknown, high?: unknown) => OrderCollection;
+	/** The same range narrowed to sort values (placing time or total): for paging from a row. */
+	within: (db: DocksideDB, bounds?: SortBounds) => OrderCollection;
 	descending: boolean;
 	uncovered: Uncovered;
 }
@@ -96,43 +101,57 @@ function plan(q: NormalizedQuery): Plan {
 		descending,
 		uncovered
 	});
+	// The query's own bounds of the sort value, and whether each end is included.
+	const bounds = (b: SortBounds, low: unknown, high: unknown) =>
+		[b.low ?? low, b.high ?? high, !b.lowOpen, !b.highOpen] as const;
 	if (q.sort === 'date_desc' || q.sort === 'date_asc') {
 		if (q.tab === 'all') {
 			return ranged(
-				(db, low = from, high = to) => db.orders.where('placedAt').between(low, high, true, true),
+				(db, b = {}) => {
+					const [low, high, withLow, withHigh] = bounds(b, from, to);
+					return db.orders.where('placedAt').between(low, high, withLow, withHigh);
+				},
 				{ ...common, shopId: q.shopId }
 			);
 		}
 		const status = q.tab;
 		if (q.shopId !== undefined) {
 			const shopId = q.shopId;
-			return ranged(
-				(db, low = from, high = to) =>
-					db.orders
-						.where('[shopId+status+placedAt]')
-						.between([shopId, status, low], [shopId, status, high], true, true),
-				common
-			);
+			return ranged((db, b = {}) => {
+				const [low, high, withLow, withHigh] = bounds(b, from, to);
+				return db.orders
+					.where('[shopId+status+placedAt]')
+					.between([shopId, status, low], [shopId, status, high], withLow, withHigh);
+			}, common);
 		}
 		return ranged(
-			(db, low = from, high = to) =>
-				db.orders.where('[status+placedAt]').between([status, low], [status, high], true, true),
+			(db, b = {}) => {
+				const [low, high, withLow, withHigh] = bounds(b, from, to);
+				return db.orders
+					.where('[status+placedAt]')
+					.between([status, low], [status, high], withLow, withHigh);
+			},
 			{ ...common, shopId: q.shopId }
 		);
 	}
 	if (q.tab === 'all') {
 		return ranged(
-			(db, low, high) =>
-				low === undefined && high === undefined
-					? db.orders.orderBy('grandTotal')
-					: db.orders.where('grandTotal').between(low ?? MIN, high ?? MAX, true, true),
+			(db, b) => {
+				if (!b) return db.orders.orderBy('grandTotal');
+				const [low, high, withLow, withHigh] = bounds(b, MIN, MAX);
+				return db.orders.where('grandTotal').between(low, high, withLow, withHigh);
+			},
 			{ ...common, shopId: q.shopId, dates: datesUncovered }
 		);
 	}
 	const status = q.tab;
 	return ranged(
-		(db, low = MIN, high = MAX) =>
-			db.orders.where('[status+grandTotal]').between([status, low], [status, high], true, true),
+		(db, b = {}) => {
+			const [low, high, withLow, withHigh] = bounds(b, MIN, MAX);
+			return db.orders
+				.where('[status+grandTotal]')
+				.between([status, low], [status, high], withLow, withHigh);
+		},
 		{ ...common, shopId: q.shopId, dates: datesUncovered }
 	);
 }
@@ -394,39 +413,72 @@ export type PageAnchor = Pick<Order, 'id' | 'placedAt' | 'grandTotal'>;
 /** Where a keyset page lies: after the anchor, from it (the anchor first), or before it. */
 export type PageDirection = 'after' | 'from' | 'before';
 
+/** An index-paged query's plan, or an error for one that has no single index order. */
+function indexPlan(q: NormalizedQuery, caller: string): Plan {
+	const p = plan(q);
+	if (hasUncovered(p.uncovered)) throw new Error(`${caller}: this query has no index order`);
+	return p;
+}
+
 /**
- * The `limit` rows next to `anchor` in list order, for a query that pages by index
- * (orderListPaging): one index range read from the anchor's sort value, however deep the anchor
- * is, where an offset would walk every row above it. Rows before come in list order too.
+ * The `limit` rows next to `anchor` in list order, `skip` rows away from it, for a query that
+ * pages by index (orderListPaging). One index range read from the anchor's sort value: it walks
+ * only the `skip` rows, however deep the anchor is, where an offset walks every row above it.
+ * Rows before the anchor come in list order too.
  */
 export async function listOrderPageFrom(
 	query: OrderListQuery,
 	anchor: PageAnchor,
 	direction: PageDirection,
-	limit: number
+	limit: number,
+	skip = 0
 ): Promise<Order[]> {
 	const db = getDb();
 	const q = normalizeQuery(query);
-	const p = plan(q);
-	if (hasUncovered(p.uncovered))
-		throw new Error('listOrderPageFrom: this query has no index order');
+	const p = indexPlan(q, 'listOrderPageFrom');
 	const byDate = q.sort === 'date_desc' || q.sort === 'date_asc';
-	const sortValue = (order: PageAnchor) => (byDate ? order.placedAt : order.grandTotal);
-	const value = sortValue(anchor);
+	const value = byDate ? anchor.placedAt : anchor.grandTotal;
 	// Walking the index upwards (ascending) or downwards from the anchor's value.
 	const upwards = p.descending === (direction === 'before');
-	// Equal sort values are ordered by id, so the anchor's ties on the near side are skipped.
-	const inclusive = direction === 'from';
-	const beyond = (order: StoredOrder) =>
-		sortValue(order) !== value ||
-		(inclusive && order.id === anchor.id) ||
-		(upwards ? order.id > anchor.id : order.id < anchor.id);
+	const walk = (collection: OrderCollection) => (upwards ? collection : collection.reverse());
 	return db.transaction('r', db.orders, async () => {
-		const range = upwards
-			? p.within(db, value, undefined)
-			: p.within(db, undefined, value).reverse();
-		const page = (await range.filter(beyond).limit(limit).toArray()).map(fromStoredOrder);
+		// Rows with the anchor's own sort value are ordered by id: those beyond the anchor first.
+		const tied = await walk(p.within(db, { low: value, high: value })).primaryKeys();
+		const beyond = tied.filter(
+			(id) =>
+				(direction === 'from' && id === anchor.id) || (upwards ? id > anchor.id : id < anchor.id)
+		);
+		const fromTies = await fetchOrders(db, beyond.slice(skip, skip + limit));
+		const rest = limit - fromTies.length;
+		let further: StoredOrder[] = [];
+		if (rest > 0) {
+			// A plain range (no filter), so IndexedDB skips with advance() and reads `rest` records.
+			const past = upwards ? { low: value, lowOpen: true } : { high: value, highOpen: true };
+			further = await walk(p.within(db, past))
+				.offset(Math.max(0, skip - beyond.length))
+				.limit(rest)
+				.toArray();
+		}
+		const page = [...fromTies, ...further].map(fromStoredOrder);
 		return direction === 'before' ? page.reverse() : page;
+	});
+}
+
+/**
+ * The `limit` rows that end `fromEnd` rows before the end of the list, in list order, for a query
+ * that pages by index: a position near the end costs what one near the top does.
+ */
+export async function listOrderPageFromEnd(
+	query: OrderListQuery,
+	fromEnd: number,
+	limit: number
+): Promise<Order[]> {
+	const db = getDb();
+	const p = indexPlan(normalizeQuery(query), 'listOrderPageFromEnd');
+	return db.transaction('r', db.orders, async () => {
+		const backwards = p.descending ? p.source(db) : p.source(db).reverse();
+		const page = await backwards.offset(fromEnd).limit(limit).toArray();
+		return page.reverse().map(fromStoredOrder);
 	});
 }
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { makeOrder } from '$lib/domain/testing/factories';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '$lib/domain/schemas';
 import type { OrderListQuery, OrderTab } from '$lib/local/queries';
-import { FIRST_PAGE, OrderList, type OrderListDeps } from './order-list.svelte';
+import { FIRST_PAGE, JUMP_SETTLE_MS, OrderList, type OrderListDeps } from './order-list.svelte';
 import { fakeLive, settle } from './testing/fake-live';
 
 /**
@@ -38,14 +38,23 @@ function setup(orders: Order[]) {
 			await gate(`page:${q.tab}:${offset}:${limit}`);
 			return matching(q).slice(offset, offset + limit);
 		},
-		async listOrderPageFrom(q, anchor, direction, limit) {
-			await gate(`from:${q.tab}:${direction}:${anchor.id}:${limit}`);
+		async listOrderPageFrom(q, anchor, direction, limit, skip = 0) {
+			await gate(`from:${q.tab}:${direction}:${anchor.id}:${limit}${skip ? `+${skip}` : ''}`);
 			const list = matching(q);
 			const at = list.findIndex((order) => order.id === anchor.id);
 			if (at < 0) return [];
-			if (direction === 'before') return list.slice(Math.max(0, at - limit), at);
-			const first = direction === 'after' ? at + 1 : at;
+			if (direction === 'before') {
+				const end = Math.max(0, at - skip);
+				return list.slice(Math.max(0, end - limit), end);
+			}
+			const first = (direction === 'after' ? at + 1 : at) + skip;
 			return list.slice(first, first + limit);
+		},
+		async listOrderPageFromEnd(q, fromEnd, limit) {
+			await gate(`end:${q.tab}:${fromEnd}:${limit}`);
+			const list = matching(q);
+			const end = Math.max(0, list.length - fromEnd);
+			return list.slice(Math.max(0, end - limit), end);
 		},
 		async listOrderKeys(q, signal) {
 			if (signal) signals.push(signal);
@@ -145,7 +154,7 @@ describe('OrderList paged by index', () => {
 		expect(list.total).toBe(300);
 	});
 
-	it('reads only the window on screen, one index page per block', async () => {
+	it('reads only the window on screen, one read per new block', async () => {
 		const t = setup(many(1000));
 		const list = new OrderList(t.deps);
 		list.setQuery({ tab: 'all', sort: 'date_desc' });
@@ -153,7 +162,7 @@ describe('OrderList paged by index', () => {
 		// Rows inside the first page read nothing more.
 		list.setRange({ start: 3, end: 20 });
 		await settle();
-		expect(reads(t.calls, 'page:')).toEqual(['page:all:0:50']);
+		expect(t.calls).toEqual(['page:all:0:50', 'counts']);
 		list.setRange({ start: 510, end: 530 });
 		await settle();
 		expect(list.rowAt(515)?.id).toBe('o515');
@@ -164,12 +173,16 @@ describe('OrderList paged by index', () => {
 		await settle();
 		list.setRange({ start: 540, end: 560 });
 		await settle();
-		// Rows 500–599, the next from the row on screen: 'from:…' reads, not 'page:'.
-		expect(reads(t.calls, 'page:')).toEqual(['page:all:0:50', 'page:all:500:50']);
 		expect(list.rowAt(555)?.id).toBe('o555');
+		expect(t.calls.slice(2)).toEqual([
+			// Rows 500–549: 450 rows past the first page's last row (as close as the end).
+			'from:all:after:o49:50+450',
+			// Rows 500–599: from the first row on screen.
+			'from:all:from:o500:100'
+		]);
 	});
 
-	it('scrolls on from the rows it has (keyset), and jumps by offset', async () => {
+	it('scrolls on from the rows it has (keyset), and jumps from the nearest end', async () => {
 		const t = setup(many(1000));
 		const list = new OrderList(t.deps);
 		list.setQuery({ tab: 'all', sort: 'date_desc' });
@@ -178,26 +191,64 @@ describe('OrderList paged by index', () => {
 		await settle();
 		list.setRange({ start: 95, end: 110 });
 		await settle();
-		// Down from rows 0–99: the rows after its 50th.
 		expect(list.rowAt(105)?.id).toBe('o105');
-		// A jump: nothing on screen next to the block, so an offset.
+		// A jump near the end: counted from the end, not walked from the top.
 		list.setRange({ start: 700, end: 715 });
 		await settle();
-		// Up from there: the rows before the first one on screen.
+		expect(list.rowAt(710)?.id).toBe('o710');
+		// Up from there, into the block above that holds the rows on screen.
 		list.setRange({ start: 690, end: 705 });
 		await settle();
-		expect(list.rowAt(690)?.id).toBe('o690');
-		// Into the block above, which holds the rows on screen: before and from the first of them.
 		expect(list.rowAt(660)?.id).toBe('o660');
+		expect(list.rowAt(690)?.id).toBe('o690');
 		expect(list.rowAt(749)?.id).toBe('o749');
-		expect(reads(t.calls, 'page:')).toEqual(['page:all:0:50', 'page:all:700:50']);
-		expect(reads(t.calls, 'from:')).toEqual([
+		expect(t.calls.slice(2)).toEqual([
 			// Rows 0–99: the first row is on screen already.
 			'from:all:from:o0:100',
+			// Rows 50–149: after the first page's last row.
 			'from:all:after:o49:100',
+			// Rows 700–749: 250 rows from the end.
+			'end:all:250:50',
+			// Rows 650–749: before and from the first row on screen.
 			'from:all:before:o700:50',
 			'from:all:from:o700:50'
 		]);
+	});
+
+	it('reads a far jump only once the scrolling stops there', async () => {
+		const t = setup(many(6000));
+		const list = new OrderList(t.deps);
+		list.setQuery({ tab: 'all', sort: 'date_desc' });
+		await settle();
+		// Dragging the scroll bar: each position is farther than LONG_WALK from any row read.
+		for (const start of [2600, 2900, 3300]) {
+			list.setRange({ start, end: start + 12 });
+			await settle();
+		}
+		expect(t.calls).toEqual(['page:all:0:50', 'counts']);
+		expect(list.rowAt(3305)).toBeUndefined();
+		await new Promise((resolve) => setTimeout(resolve, JUMP_SETTLE_MS + 30));
+		await settle();
+		expect(t.calls.slice(2)).toEqual(['end:all:2650:50']);
+		expect(list.rowAt(3305)?.id).toBe('o3305');
+		// A short scroll on from there is read at once.
+		list.setRange({ start: 3345, end: 3357 });
+		await settle();
+		expect(list.rowAt(3355)?.id).toBe('o3355');
+		expect(t.calls.slice(3)).toEqual(['from:all:from:o3300:100']);
+	});
+
+	it('drops a far jump still waiting when the tab changes', async () => {
+		const t = setup(many(6000));
+		const list = new OrderList(t.deps);
+		list.setQuery({ tab: 'all', sort: 'date_desc' });
+		await settle();
+		list.setRange({ start: 2600, end: 2612 });
+		await settle();
+		list.setQuery({ tab: 'pending', sort: 'date_desc' });
+		await new Promise((resolve) => setTimeout(resolve, JUMP_SETTLE_MS + 30));
+		expect(t.calls).toEqual(['page:all:0:50', 'counts', 'page:pending:0:50']);
+		expect(list.rowAt(0)?.status).toBe('pending');
 	});
 
 	it('refreshes the rows on screen after a change, in the first page and in a window', async () => {

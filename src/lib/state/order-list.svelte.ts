@@ -27,8 +27,11 @@ export interface OrderListDeps {
 		query: OrderListQuery,
 		anchor: PageAnchor,
 		direction: PageDirection,
-		limit: number
+		limit: number,
+		skip?: number
 	): Promise<Order[]>;
+	/** Rows counted from the end of the list (a jump near the end). */
+	listOrderPageFromEnd(query: OrderListQuery, fromEnd: number, limit: number): Promise<Order[]>;
 	listOrderKeys(query: OrderListQuery, signal?: AbortSignal): Promise<string[]>;
 	getOrders(ids: string[]): Promise<(Order | undefined)[]>;
 	countByTab(query: OrderListQuery): Promise<Partial<Record<OrderTab, number>>>;
@@ -40,11 +43,21 @@ export interface OrderListDeps {
 export const FIRST_PAGE = 50;
 /** Rows read together while scrolling. */
 export const BLOCK = 50;
+/** Reads that walk past more rows than this (jumps) wait until the scrolling stops… */
+export const LONG_WALK = 2000;
+/** …for this long. */
+export const JUMP_SETTLE_MS = 120;
 
 /** Rows read for one window, from `start` on. */
 interface Window {
 	start: number;
 	orders: (Order | undefined)[];
+}
+
+/** One way to read a block, and how many rows IndexedDB walks past for it. */
+interface BlockRead {
+	walk: number;
+	read: () => Promise<Order[]>;
 }
 
 const NO_PAGING: OrderListPaging = { byIndex: false, counted: false };
@@ -64,6 +77,8 @@ export class OrderList {
 	#range = $state.raw<RowRange>({ start: 0, end: FIRST_PAGE });
 	/** What the window read that is running covers; '' when none is. */
 	#windowKey = '';
+	/** A long read waiting for the scrolling to stop. */
+	#jumpTimer: ReturnType<typeof setTimeout> | undefined;
 	#paused = false;
 	/** The query whose ids are being read live; null when none is. */
 	#keysFor: OrderListQuery | null = null;
@@ -185,6 +200,7 @@ export class OrderList {
 		this.#stopKeys();
 		this.#countsFor = null;
 		this.#windowKey = '';
+		this.#cancelJump();
 		for (const live of [
 			this.#firstPage,
 			this.#window,
@@ -209,6 +225,7 @@ export class OrderList {
 		this.#paging = this.#deps.paging(query);
 		this.#range = { start: 0, end: FIRST_PAGE };
 		this.#windowKey = '';
+		this.#cancelJump();
 		this.#stopKeys();
 		this.#keys.clear();
 		this.#window.clear();
@@ -231,6 +248,7 @@ export class OrderList {
 		this.#window.stop();
 		this.#countsFor = null;
 		this.#windowKey = '';
+		this.#cancelJump();
 	}
 
 	/** Live again, re-reading what may have changed meanwhile. */
@@ -296,12 +314,12 @@ export class OrderList {
 		this.#loadWindow();
 	}
 
-	#loadWindow(): void {
+	#loadWindow(settled = false): void {
 		// Called from effects (setRange): what it reads here must not make them re-run.
-		untrack(() => this.#loadWindowNow());
+		untrack(() => this.#loadWindowNow(settled));
 	}
 
-	#loadWindowNow(): void {
+	#loadWindowNow(settled: boolean): void {
 		const query = this.#query;
 		if (!query || this.#paused) return;
 		const keys = this.#keys.value;
@@ -320,32 +338,79 @@ export class OrderList {
 		const length = block.end <= FIRST_PAGE ? 0 : block.end - block.start;
 		const key = `rows:${block.start}:${length}`;
 		if (key === this.#windowKey) return;
-		const read = length === 0 ? async () => [] : this.#blockRead(query, block);
+		this.#cancelJump();
+		if (length === 0) {
+			this.#readWindow(key, 0, async () => ({ start: 0, orders: [] }));
+			return;
+		}
+		const { walk, read } = this.#blockRead(query, block);
+		// A long walk while the rows on screen still move (a scroll bar dragged) would queue
+		// reads that IndexedDB serves one after the other: only where it stops is read.
+		if (walk > LONG_WALK && !settled) {
+			this.#jumpTimer = setTimeout(() => {
+				this.#jumpTimer = undefined;
+				this.#loadWindow(true);
+			}, JUMP_SETTLE_MS);
+			return;
+		}
 		this.#readWindow(key, length, async () => ({ start: block.start, orders: await read() }));
 	}
 
+	#cancelJump(): void {
+		clearTimeout(this.#jumpTimer);
+		this.#jumpTimer = undefined;
+	}
+
 	/**
-	 * How to read a block of rows. Scrolling on from rows on screen starts from a row read
-	 * already, next to the block or inside it (keyset), and not from an offset, which IndexedDB
-	 * walks row by row (slow deep in a long list). A jump has no such row: an offset it is.
+	 * The cheapest way to read a block of rows, by the rows IndexedDB must walk past to reach
+	 * it. Scrolling on from rows on screen starts from a row read already, next to the block or
+	 * inside it (keyset: nothing to walk). A jump walks from the nearest row read, the top or
+	 * the end of the list, whichever is closest.
 	 */
-	#blockRead(query: OrderListQuery, block: RowRange): () => Promise<Order[]> {
+	#blockRead(query: OrderListQuery, block: RowRange): BlockRead {
 		const length = block.end - block.start;
-		const from = (row: Order, direction: PageDirection, limit: number) =>
-			this.#deps.listOrderPageFrom(query, anchorOf(row), direction, limit);
-		const above = block.start > 0 ? this.rowAt(block.start - 1) : undefined;
-		if (above) return () => from(above, 'after', length);
-		const below = this.rowAt(block.end);
-		if (below) return () => from(below, 'before', length);
+		const from = (row: Order, direction: PageDirection, limit: number, skip = 0) =>
+			this.#deps.listOrderPageFrom(query, anchorOf(row), direction, limit, skip);
+		const options: BlockRead[] = [];
+		for (const { index, row } of this.#knownEdges()) {
+			if (index < block.start) {
+				const skip = block.start - index - 1;
+				options.push({ walk: skip, read: () => from(row, 'after', length, skip) });
+			} else if (index >= block.end) {
+				const skip = index - block.end;
+				options.push({ walk: skip, read: () => from(row, 'before', length, skip) });
+			}
+		}
 		const inside = this.#knownRowIn(block);
 		if (inside) {
 			const head = inside.index - block.start;
-			return async () => [
-				...(head > 0 ? await from(inside.row, 'before', head) : []),
-				...(await from(inside.row, 'from', length - head))
-			];
+			options.push({
+				walk: 0,
+				read: async () => [
+					...(head > 0 ? await from(inside.row, 'before', head) : []),
+					...(await from(inside.row, 'from', length - head))
+				]
+			});
 		}
-		return () => this.#deps.listOrderPage(query, block.start, length);
+		const fromEnd = Math.max(0, this.total - block.end);
+		options.push(
+			{ walk: block.start, read: () => this.#deps.listOrderPage(query, block.start, length) },
+			{ walk: fromEnd, read: () => this.#deps.listOrderPageFromEnd(query, fromEnd, length) }
+		);
+		return options.reduce((best, option) => (option.walk < best.walk ? option : best));
+	}
+
+	/** The first and last rows read (first page, window), with their positions. */
+	#knownEdges(): { index: number; row: Order }[] {
+		const edges: number[] = [];
+		const firstPage = this.#firstPage.value;
+		if (firstPage?.length) edges.push(firstPage.length - 1);
+		const window = this.#window.value;
+		if (window?.orders.length) edges.push(window.start, window.start + window.orders.length - 1);
+		return edges.flatMap((index) => {
+			const row = this.rowAt(index);
+			return row ? [{ index, row }] : [];
+		});
 	}
 
 	/** The first row of the block that the first page or the current window has. */
