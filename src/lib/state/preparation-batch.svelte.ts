@@ -4,6 +4,7 @@
 // through preparation.add, so a candidate taken meanwhile is refused with its reason).
 import { BatchRules, selectBatch } from '$lib/domain/preparation';
 import type { Order, PreparationEntry } from '$lib/domain/schemas';
+import { filterOptions, type FilterOption } from './preparation-rows';
 
 export type CountMode = 'any' | 'exact' | 'range';
 
@@ -74,6 +75,23 @@ export class BatchRulesForm {
 	/** The orders the rules take, oldest first, at most maxOrders. */
 	get matches(): Order[] {
 		return this.#matches;
+	}
+
+	/** Shipping methods among the candidates (In stock and Partial of the warehouse). */
+	get methodOptions(): FilterOption[] {
+		return filterOptions(
+			this.#candidates?.orders ?? [],
+			(order) => [order.shippingMethod.code, order.shippingMethod.label],
+			this.shippingMethod || undefined
+		);
+	}
+
+	get countryOptions(): FilterOption[] {
+		return filterOptions(
+			this.#candidates?.orders ?? [],
+			(order) => [order.shippingAddress.country, order.shippingAddress.country],
+			this.country || undefined
+		);
 	}
 
 	async load(): Promise<void> {
