@@ -302,7 +302,7 @@ test('the batch’s packing slips and labels come as one PDF each, with every or
 		expect.arrayContaining(batch.map((p) => p.number))
 	);
 
-	const [labels] = await downloadsOf(page, 1, () => page.getByTestId('print-labels-a6').click());
+	const [labels] = await downloadsOf(page, 1, () => page.getByTestId('print-labels').click());
 	const labelBytes = await readDownload(labels);
 	const labelPdf = await PDFDocument.load(labelBytes);
 	expect(labelPdf.getPageCount()).toBe(5);
@@ -310,6 +310,19 @@ test('the batch’s packing slips and labels come as one PDF each, with every or
 		const { width, height } = p.getSize();
 		expect([Math.round(width), Math.round(height)]).toEqual([298, 420]);
 	}
+	// One order's label, at the other size (the choice stays on this tablet).
+	await page.getByTestId('label-size').selectOption('4x6');
+	const one = batch[0];
+	const [single] = await downloadsOf(page, 1, () =>
+		row(page, one.orderId).getByTestId('row-label').click()
+	);
+	const singlePdf = await PDFDocument.load(await readDownload(single));
+	expect(singlePdf.getPageCount()).toBe(1);
+	const { width, height } = singlePdf.getPage(0).getSize();
+	expect([Math.round(width), Math.round(height)]).toEqual([288, 432]);
+	expect(singlePdf.getKeywords()).toBe(one.number);
+	expect(await page.evaluate(() => localStorage.getItem('dockside.ship.labelSize'))).toBe('4x6');
+
 	if (HAS_PDFTOTEXT) {
 		const slipText = pageTexts(new Uint8Array(slipBytes)).join('\n');
 		const labelPages = pageTexts(new Uint8Array(labelBytes));
