@@ -92,13 +92,13 @@ describe('WedgeDecoder', () => {
 		).toEqual(['1234']);
 	});
 
-	it('a burst whose Enter comes late, or that is too short, is not a scan', () => {
+	it('a burst whose Enter comes after a long pause, or that is too short, is not a scan', () => {
 		expect(
 			decode([
 				['1', 0],
 				['2', 5],
 				['3', 10],
-				['Enter', 10 + DEFAULT_WEDGE_OPTIONS.maxKeyGap + 1]
+				['Enter', 10 + DEFAULT_WEDGE_OPTIONS.resetGap + 1]
 			])
 		).toEqual([]);
 		expect(
@@ -108,6 +108,26 @@ describe('WedgeDecoder', () => {
 				['Enter', 10]
 			])
 		).toEqual([]);
+	});
+
+	it('keeps a burst whole when one key comes late (a clumping scanner, a busy tablet)', () => {
+		fc.assert(
+			fc.property(
+				fc.array(codeChar, { minLength: 8, maxLength: 24 }).map((cs) => cs.join('')),
+				fc.array(fc.integer({ min: 1, max: 15 }), { minLength: 25, maxLength: 25 }),
+				fc.nat(),
+				fc.integer({ min: 16, max: 150 }),
+				(text, gaps, at, stall) => {
+					const late = 1 + (at % text.length);
+					let time = 0;
+					const keys = [...text, 'Enter'].map((key, i): [string, number] => {
+						if (i > 0) time += i === late ? stall : gaps[i];
+						return [key, time];
+					});
+					expect(decode(keys)).toEqual([text]);
+				}
+			)
+		);
 	});
 
 	it('a steady stream slower than the mean allowed is refused even with every gap short', () => {

@@ -2,34 +2,41 @@
 // end it with Enter. People type the same keys 80 ms or more apart. This decoder tells the two
 // apart by timing alone, from the keys and their timestamps, with no DOM (wedge-listener.ts
 // feeds it from the page), so it is tested with synthetic times.
+//
+// A scan is the longest run of keys just before the Enter whose keys (the Enter included) came
+// at most `maxMeanGap` apart on average. Judging the mean rather than each gap keeps a burst
+// whole when one key is late (a Bluetooth scanner delivers in clumps; a busy tablet hands keys
+// over late), while keys typed slowly before it are left out.
 
 export interface WedgeOptions {
-	/** A pause longer than this between two keys starts a new burst (ms). */
-	maxKeyGap: number;
-	/** A burst is a scan only when its keys came at most this far apart on average (ms). */
+	/** A scan's keys, the Enter included, come at most this far apart on average (ms). */
 	maxMeanGap: number;
-	/** Shorter bursts are ignored (a person pressing two keys at once then Enter). */
+	/** A pause longer than this forgets the keys before it (ms). */
+	resetGap: number;
+	/** Shorter runs are not scans (a person pressing two keys at once, then Enter). */
 	minLength: number;
+	/** Keys kept at most; a scan is never longer. */
+	maxLength: number;
 }
 
 export const DEFAULT_WEDGE_OPTIONS: WedgeOptions = {
-	// Scanners send a key every 1–15 ms; a Bluetooth one on a busy tablet can stall a little.
-	maxKeyGap: 60,
-	maxMeanGap: 35,
-	minLength: 3
+	// Scanners send a key every 1–15 ms. People rarely type three keys under 45 ms apart.
+	maxMeanGap: 45,
+	resetGap: 400,
+	minLength: 3,
+	maxLength: 256
 };
 
 export class WedgeDecoder {
 	readonly #options: WedgeOptions;
 	#chars: string[] = [];
-	#first = 0;
-	#last = 0;
+	#times: number[] = [];
 
 	constructor(options: Partial<WedgeOptions> = {}) {
 		this.#options = { ...DEFAULT_WEDGE_OPTIONS, ...options };
 	}
 
-	/** Characters of the burst so far (nothing typed slowly is kept). */
+	/** Characters kept so far. */
 	get pending(): string {
 		return this.#chars.join('');
 	}
@@ -37,34 +44,39 @@ export class WedgeDecoder {
 	/**
 	 * One key press at `time` (ms, any monotonic clock). `key` is KeyboardEvent.key: one
 	 * character, or a named key. Returns the scanned code when this Enter ends a burst, else
-	 * null. Modifier keys (Shift for capitals) are part of the burst and leave it as it is.
+	 * null. Modifier keys (Shift for capitals) leave the burst as it is.
 	 */
 	key(key: string, time: number): string | null {
 		if (key === 'Enter') return this.#end(time);
 		if (key.length !== 1) return null;
-		if (this.#chars.length === 0 || time - this.#last > this.#options.maxKeyGap) {
-			this.#chars = [key];
-			this.#first = time;
-		} else {
-			this.#chars.push(key);
+		const last = this.#times.at(-1);
+		if (last !== undefined && time - last > this.#options.resetGap) this.reset();
+		this.#chars.push(key);
+		this.#times.push(time);
+		if (this.#chars.length > this.#options.maxLength) {
+			this.#chars.shift();
+			this.#times.shift();
 		}
-		this.#last = time;
 		return null;
 	}
 
-	/** Forget the burst (the person moved focus, the page changed). */
+	/** Forget the keys kept (the person moved focus, the page changed). */
 	reset(): void {
 		this.#chars = [];
+		this.#times = [];
 	}
 
 	#end(time: number): string | null {
 		const chars = this.#chars;
-		this.#chars = [];
-		if (chars.length < this.#options.minLength) return null;
-		if (time - this.#last > this.#options.maxKeyGap) return null;
-		// n characters and the Enter: n gaps.
-		const mean = (time - this.#first) / chars.length;
-		if (mean > this.#options.maxMeanGap) return null;
-		return chars.join('');
+		const times = this.#times;
+		this.reset();
+		const last = times.at(-1);
+		if (last === undefined || time - last > this.#options.resetGap) return null;
+		const { maxMeanGap, minLength } = this.#options;
+		// The longest run ending at the Enter: from key i, (Enter − times[i]) over its n keys.
+		for (let i = 0; i <= chars.length - minLength; i++) {
+			if ((time - times[i]) / (chars.length - i) <= maxMeanGap) return chars.slice(i).join('');
+		}
+		return null;
 	}
 }

@@ -1,0 +1,263 @@
+// Pick and Pack in a real browser against the production server (issue 5 §2, §3): orders taken
+// into preparation through the app's own actions, the picking list on screen and as a PDF, then
+// packing driven by simulated scanner key bursts (keys 5 ms apart, then Enter) with a wrong
+// code, an over-scan, a refused partial pack and a reload mid-pack; the confirmed pack is a
+// shipment in the order view and on the server.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { PDFDocument } from 'pdf-lib';
+import { expectSynced, openOrders, reloadApp } from './support/app';
+import { fullyReady, readOrders, realLines, type OrderFacts } from './support/orders-data';
+import { orderView, showTab } from './support/order-view';
+
+// A service worker would answer requests before the test sees them (downloads included).
+test.use({ serviceWorkers: 'block' });
+
+/** What a keyboard-wedge scanner sends: the code's keys a few ms apart, then Enter. */
+async function scan(page: Page, code: string): Promise<void> {
+	await page.keyboard.type(code, { delay: 5 });
+	await page.keyboard.press('Enter');
+}
+
+/** Natural shelf order as DOMAIN.md states it (digit runs by value, text ignoring case). */
+function natural(a: string, b: string): number {
+	const chunks = (s: string) => s.match(/\d+|\D+/g) ?? [];
+	const [xs, ys] = [chunks(a), chunks(b)];
+	for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
+		const [x, y] = [xs[i], ys[i]];
+		const c =
+			/^\d/.test(x) && /^\d/.test(y)
+				? Number(x) - Number(y)
+				: x.toLowerCase().localeCompare(y.toLowerCase());
+		if (c !== 0) return c;
+	}
+	return xs.length - ys.length;
+}
+
+interface Taken {
+	warehouseId: string;
+	orders: OrderFacts[];
+}
+
+/**
+ * Takes `count` fully reserved orders of one warehouse into this tablet's preparation through
+ * window.__dockside.performAction (the path the preparation screen uses), `fits` choosing them.
+ */
+async function takeOrders(
+	page: Page,
+	count: number,
+	fits: (order: OrderFacts) => boolean = () => true
+): Promise<Taken> {
+	const ready = (await readOrders(page)).filter(
+		(o) => fullyReady(o) && fits(o) && new Set(realLines(o).map((l) => l.warehouseId)).size === 1
+	);
+	const byWarehouse = new Map<string, OrderFacts[]>();
+	for (const order of ready) {
+		const wh = realLines(order)[0].warehouseId;
+		byWarehouse.set(wh, [...(byWarehouse.get(wh) ?? []), order]);
+	}
+	const [warehouseId, candidates] = [...byWarehouse].sort((a, b) => b[1].length - a[1].length)[0];
+	const chosen = candidates.slice(0, count);
+	expect(chosen).toHaveLength(count);
+	await page.evaluate(
+		async ({ warehouseId, ids }) => {
+			for (const orderId of ids) {
+				const added = await window.__dockside!.performAction('preparation.add', {
+					warehouseId,
+					orderIds: [orderId]
+				});
+				if (!added.ok) throw new Error(`add ${orderId}: ${added.message}`);
+			}
+		},
+		{ warehouseId, ids: chosen.map((o) => o.id) }
+	);
+	return { warehouseId, orders: chosen };
+}
+
+/** Product barcodes and SKUs of a line, as stored on this tablet. */
+async function productCodes(page: Page, productId: string) {
+	return page.evaluate(async (id) => {
+		const product = await window.__dockside!.db.products.get(id);
+		return { sku: product!.sku, barcodes: product!.barcodes };
+	}, productId);
+}
+
+test('the picking list aggregates the batch in shelf order, checks off by scan, and prints', async ({
+	page
+}) => {
+	await openOrders(page);
+	const { warehouseId, orders } = await takeOrders(page, 3);
+	await page.goto(`/preparation/pick?warehouse=${warehouseId}`);
+	const rows = page.getByTestId('pick-row');
+	await expect(rows.first()).toBeVisible();
+
+	// One row per product, each with the units of every order added up.
+	const expected = new Map<string, number>();
+	for (const order of orders) {
+		for (const line of realLines(order)) {
+			expected.set(line.sku, (expected.get(line.sku) ?? 0) + line.toShip);
+		}
+	}
+	const shown = await rows.evaluateAll((els) =>
+		els.map((el) => ({
+			sku: (el as HTMLElement).dataset.sku ?? '',
+			location: (el as HTMLElement).dataset.location ?? '',
+			qty: Number((el as HTMLElement).dataset.qty)
+		}))
+	);
+	expect(new Map(shown.map((r) => [r.sku, r.qty]))).toEqual(expected);
+	const located = shown.filter((r) => r.location !== '').map((r) => r.location);
+	expect(located).toEqual([...located].sort(natural));
+	// Rows without a location come last.
+	const firstBlank = shown.findIndex((r) => r.location === '');
+	if (firstBlank >= 0) expect(shown.slice(firstBlank).every((r) => r.location === '')).toBe(true);
+	await expect(page.getByTestId('pick-page')).toHaveCount(3);
+	for (const order of orders) {
+		await expect(
+			page.locator(`[data-testid="pick-page"][data-order-number="${order.number}"]`)
+		).toBeVisible();
+	}
+
+	// Checked off by a scan of the first row's SKU, and by a tap on the second.
+	const first = rows.first();
+	await page.getByRole('heading', { level: 1 }).click();
+	await scan(page, shown[0].sku);
+	await expect(first).toHaveAttribute('data-checked', 'true');
+	await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-sound', 'ok');
+	await scan(page, 'NO-SUCH-CODE-42');
+	await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-sound', 'wrong');
+	if (shown.length > 1) {
+		await rows.nth(1).getByTestId('pick-check').click();
+		await expect(rows.nth(1)).toHaveAttribute('data-checked', 'true');
+	}
+
+	// The PDF downloads, opens in pdf-lib, and names every order of the batch.
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('pick-pdf').click()
+	]);
+	const bytes = readFileSync((await download.path())!);
+	const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+	expect(pdf.getPageCount()).toBeGreaterThanOrEqual(4);
+	const keywords = (pdf.getKeywords() ?? '').split(' ');
+	for (const order of orders) expect(keywords).toContain(order.number);
+
+	await page.getByTestId('mark-picked').click();
+	await expect(page.getByTestId('pick-empty')).toBeVisible();
+	const statuses = await page.evaluate(
+		(ids) =>
+			Promise.all(
+				ids.map(async (id) => (await window.__dockside!.db.preparations.get(id))?.status)
+			),
+		orders.map((o) => o.id)
+	);
+	expect(statuses).toEqual(['picked', 'picked', 'picked']);
+	await expectSynced(page);
+});
+
+test('packing by scanner: wrong code, over-scan and partial pack refused, reload keeps the counts, confirm ships', async ({
+	page
+}) => {
+	await openOrders(page);
+	// An order with at least two units to pack, so a partial pack and an over-scan can happen.
+	const { warehouseId, orders } = await takeOrders(
+		page,
+		1,
+		(o) => realLines(o).reduce((sum, l) => sum + l.toShip, 0) >= 2
+	);
+	const order = orders[0];
+	const lines = realLines(order);
+
+	await page.goto(`/preparation/pack?warehouse=${warehouseId}`);
+	await expect(page.getByTestId('pack-queue-order').first()).toBeVisible();
+	await page.getByRole('heading', { level: 1 }).click();
+	// The order's label, scanned anywhere on the screen, opens it.
+	await scan(page, order.digits);
+	await expect(page).toHaveURL(new RegExp(`/preparation/pack/${order.id}$`));
+	const packLine = (lineId: string) =>
+		page.locator(`[data-testid="pack-line"][data-line-id="${lineId}"]`);
+	await expect(packLine(lines[0].id)).toHaveAttribute('data-state', 'not_packed');
+	await expect(packLine(lines[0].id).getByTestId('pack-state')).toHaveText(/Not packed/);
+	const feedback = page.getByTestId('scan-feedback');
+
+	await page.getByRole('heading', { level: 1 }).click();
+	await scan(page, 'NO-SUCH-CODE-42');
+	await expect(feedback).toHaveAttribute('data-sound', 'wrong');
+	await expect(page.getByTestId('scan-message')).toHaveText(
+		'No product has the code “NO-SUCH-CODE-42”.'
+	);
+
+	// One unit of the first line: that line now misses the rest (or is packed), shown in words.
+	const codes = await Promise.all(lines.map((l) => productCodes(page, l.productId)));
+	const codeOf = (i: number) => codes[i].barcodes[0] ?? codes[i].sku;
+	await scan(page, codeOf(0));
+	await expect(packLine(lines[0].id)).toHaveAttribute('data-packed', '1');
+	await expect(feedback).toHaveAttribute('data-sound', 'ok');
+	const after = lines[0].toShip === 1 ? 'Packed' : `${lines[0].toShip - 1} missing`;
+	await expect(packLine(lines[0].id).getByTestId('pack-state')).toHaveText(new RegExp(after));
+
+	// Partial packing is off by default: refused, with the reason.
+	await page.getByTestId('confirm-pack').click();
+	await expect(page.getByTestId('pack-error')).toContainText('Partial packing is off');
+
+	// A reload mid-pack: the count comes back from this tablet's database.
+	await reloadApp(page, packLine(lines[0].id));
+	await expect(packLine(lines[0].id)).toHaveAttribute('data-packed', '1');
+
+	// The rest, scanned as fast bursts; then one too many of the first line.
+	await page.getByRole('heading', { level: 1 }).click();
+	for (const [i, line] of lines.entries()) {
+		const remaining = line.toShip - (i === 0 ? 1 : 0);
+		for (let n = 0; n < remaining; n++) await scan(page, codeOf(i));
+	}
+	for (const line of lines) {
+		await expect(packLine(line.id)).toHaveAttribute('data-packed', String(line.toShip));
+		await expect(packLine(line.id)).toHaveAttribute('data-state', 'packed');
+	}
+	await scan(page, codeOf(0));
+	await expect(feedback).toHaveAttribute('data-sound', 'over_scan');
+	await expect(page.getByTestId('scan-message')).toContainText('already packed');
+	await expect(packLine(lines[0].id)).toHaveAttribute('data-packed', String(lines[0].toShip));
+	await expect(page.getByTestId('pack-units')).toContainText(
+		`${lines.reduce((s, l) => s + l.toShip, 0)} of`
+	);
+
+	await page.getByTestId('pack-weight').fill('1.4');
+	await page.getByTestId('pack-parcels').fill('1');
+	await page.getByTestId('confirm-pack').click();
+	await expect(page).toHaveURL(new RegExp(`/preparation/pack\\?warehouse=${warehouseId}`));
+	await expect(page.getByTestId('pack-queue')).toBeVisible();
+	await expect(
+		page.locator(`[data-testid="pack-queue-order"][data-order-id="${order.id}"]`)
+	).toHaveCount(0);
+	const stored = await page.evaluate(async (id) => {
+		const handle = window.__dockside!;
+		const [entry, scans, order] = await Promise.all([
+			handle.db.preparations.get(id),
+			handle.db.packScans.get(id),
+			handle.db.orders.get(id)
+		]);
+		return {
+			status: entry?.status,
+			shipmentId: entry?.shipmentId,
+			scans,
+			shipments: order!.shipments
+		};
+	}, order.id);
+	expect(stored.status).toBe('packed');
+	expect(stored.scans).toBeUndefined();
+	expect(stored.shipments.map((s) => s.id)).toContain(stored.shipmentId);
+	expect(stored.shipments.find((s) => s.id === stored.shipmentId)).toMatchObject({
+		weight: 1.4,
+		parcels: 1
+	});
+	await expectSynced(page);
+
+	// The shipment in the order view.
+	await page.goto(`/orders/${order.id}`);
+	await expect(orderView(page)).toBeVisible();
+	await showTab(page, 'documents');
+	await expect(
+		orderView(page).locator(`[data-testid="shipment-row"][data-shipment-id="${stored.shipmentId}"]`)
+	).toBeVisible();
+});
