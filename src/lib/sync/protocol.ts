@@ -40,7 +40,13 @@ export const PullRequest = z.object({
 	clientId: ClientId,
 	cookie: z.number().int().min(0).nullable(),
 	/** Added to SYNC.md's shape: the server epoch of the last page applied (a restore changes it). */
-	epoch: z.string().min(1).max(100).optional()
+	epoch: z.string().min(1).max(100).optional(),
+	/**
+	 * Added to SYNC.md's shape: only what a tablet keeps (retention-window.ts). Closed orders
+	 * older than the merchant's retention window are left out with their timeline events, and
+	 * so are stock movements and other dated events older than it. Absent: every record, as before.
+	 */
+	retainedOnly: z.boolean().optional()
 });
 export type PullRequest = z.infer<typeof PullRequest>;
 

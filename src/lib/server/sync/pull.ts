@@ -5,6 +5,7 @@ import { SCHEMA_VERSION } from '$lib/domain/mutation';
 import { PullRequest, type PullResponse, type Rejection } from '$lib/sync/protocol';
 import { readEpoch } from '../db/epoch';
 import { badRequest, type HandlerAnswer, type SyncServer } from './context';
+import { retentionStart, rowsLeftOut } from './pull-retention';
 
 /** A patch op whose value is still the stored JSON text. */
 type RawPatchOp =
@@ -48,7 +49,13 @@ export async function handlePull(server: SyncServer, raw: string): Promise<Handl
 		return { status: 409, body: { error: 'schema_version', expected: SCHEMA_VERSION } };
 	// A pull from null starts over anyway: its epoch (if a client still sends one) is moot.
 	const epoch = request.cookie === null ? undefined : request.epoch;
-	const page = await readPage(server, request.clientId, request.cookie ?? 0, epoch);
+	const page = await readPage(
+		server,
+		request.clientId,
+		request.cookie ?? 0,
+		epoch,
+		request.retainedOnly === true
+	);
 	return { status: 200, body: null, raw: serializePage(page) };
 }
 
@@ -56,7 +63,8 @@ async function readPage(
 	server: SyncServer,
 	clientId: string,
 	cookie: number,
-	clientEpoch: string | undefined
+	clientEpoch: string | undefined,
+	retainedOnly: boolean
 ): Promise<PullAnswer> {
 	const limit = server.pullPageSize;
 	// One read transaction: the committed counter value V means every version ≤ V has
@@ -96,11 +104,18 @@ async function readPage(
 			.limit(limit)
 			.execute();
 
+		// Records a tablet does not keep still count for the page's cookie: they are skipped, not
+		// pending (retention-window.ts; the tablet asks for them when it needs them).
+		const leftOut = retainedOnly
+			? await rowsLeftOut(trx, records, await retentionStart(trx, server.now()))
+			: new Set<number>();
+
 		// Values stay as the JSON text stored: a page is written out without parsing them.
 		type Item = { version: number; patch?: RawPatchOp; rejection?: Rejection };
 		const items: Item[] = [
-			...records.map((row) => {
+			...records.map((row, index) => {
 				const version = Number(row.version);
+				if (leftOut.has(index)) return { version };
 				const patch: RawPatchOp =
 					row.value === null
 						? { op: 'del', entity: row.entity, id: row.id, version }
