@@ -15,7 +15,7 @@ import type {
 } from '$lib/local/queries';
 import { LiveValue, type LiveSource } from './live-value.svelte';
 import { orderQuerySearch, sameOrderQuery } from './order-list-url';
-import { loadBlock, type RowRange } from './virtual-window';
+import { loadBlock, planBlockRead, type KnownRow, type RowRange } from './virtual-window';
 
 export interface OrderListDeps {
 	live: LiveSource;
@@ -362,66 +362,52 @@ export class OrderList {
 	}
 
 	/**
-	 * The cheapest way to read a block of rows, by the rows IndexedDB must walk past to reach
-	 * it. Scrolling on from rows on screen starts from a row read already, next to the block or
-	 * inside it (keyset: nothing to walk). A jump walks from the nearest row read, the top or
-	 * the end of the list, whichever is closest.
+	 * How to read a block of rows: from rows read already when it can (planBlockRead), as an
+	 * offset IndexedDB walks row by row, which is slow deep in a long list, only for a jump.
 	 */
 	#blockRead(query: OrderListQuery, block: RowRange): BlockRead {
 		const length = block.end - block.start;
+		const deps = this.#deps;
 		const from = (row: Order, direction: PageDirection, limit: number, skip = 0) =>
-			this.#deps.listOrderPageFrom(query, anchorOf(row), direction, limit, skip);
-		const options: BlockRead[] = [];
-		for (const { index, row } of this.#knownEdges()) {
-			if (index < block.start) {
-				const skip = block.start - index - 1;
-				options.push({ walk: skip, read: () => from(row, 'after', length, skip) });
-			} else if (index >= block.end) {
-				const skip = index - block.end;
-				options.push({ walk: skip, read: () => from(row, 'before', length, skip) });
-			}
+			deps.listOrderPageFrom(query, anchorOf(row), direction, limit, skip);
+		const { walk, plan } = planBlockRead(block, this.total, this.#knownRows(block));
+		switch (plan.kind) {
+			case 'after':
+				return { walk, read: () => from(plan.anchor, 'after', length, plan.skip) };
+			case 'before':
+				return { walk, read: () => from(plan.anchor, 'before', length, plan.skip) };
+			case 'split':
+				return {
+					walk,
+					read: async () => [
+						...(plan.head > 0 ? await from(plan.anchor, 'before', plan.head) : []),
+						...(await from(plan.anchor, 'from', length - plan.head))
+					]
+				};
+			case 'offset':
+				return { walk, read: () => deps.listOrderPage(query, plan.offset, length) };
+			case 'fromEnd':
+				return { walk, read: () => deps.listOrderPageFromEnd(query, plan.fromEnd, length) };
 		}
-		const inside = this.#knownRowIn(block);
-		if (inside) {
-			const head = inside.index - block.start;
-			options.push({
-				walk: 0,
-				read: async () => [
-					...(head > 0 ? await from(inside.row, 'before', head) : []),
-					...(await from(inside.row, 'from', length - head))
-				]
-			});
-		}
-		const fromEnd = Math.max(0, this.total - block.end);
-		options.push(
-			{ walk: block.start, read: () => this.#deps.listOrderPage(query, block.start, length) },
-			{ walk: fromEnd, read: () => this.#deps.listOrderPageFromEnd(query, fromEnd, length) }
-		);
-		return options.reduce((best, option) => (option.walk < best.walk ? option : best));
 	}
 
-	/** The first and last rows read (first page, window), with their positions. */
-	#knownEdges(): { index: number; row: Order }[] {
-		const edges: number[] = [];
+	/**
+	 * Rows read that a block can start from: the first page's last, the window's first and last,
+	 * and the first one inside the block.
+	 */
+	#knownRows(block: RowRange): KnownRow<Order>[] {
+		const indices: number[] = [];
 		const firstPage = this.#firstPage.value;
-		if (firstPage?.length) edges.push(firstPage.length - 1);
+		if (firstPage?.length) indices.push(firstPage.length - 1);
 		const window = this.#window.value;
-		if (window?.orders.length) edges.push(window.start, window.start + window.orders.length - 1);
-		return edges.flatMap((index) => {
+		if (window?.orders.length) {
+			indices.push(window.start, window.start + window.orders.length - 1);
+		}
+		indices.push(block.start, Math.max(block.start, window?.start ?? block.start));
+		return indices.flatMap((index) => {
 			const row = this.rowAt(index);
 			return row ? [{ index, row }] : [];
 		});
-	}
-
-	/** The first row of the block that the first page or the current window has. */
-	#knownRowIn(block: RowRange): { index: number; row: Order } | undefined {
-		const window = this.#window.value;
-		const starts = [block.start, Math.max(block.start, window?.start ?? block.end)];
-		for (const index of starts) {
-			const row = index < block.end ? this.rowAt(index) : undefined;
-			if (row) return { index, row };
-		}
-		return undefined;
 	}
 
 	#readWindow(key: string, length: number, read: () => Promise<Window>): void {
