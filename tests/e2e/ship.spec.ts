@@ -148,7 +148,13 @@ test('typed or scanned tracking numbers ship the parcels, and the next field tak
 	const a = batch.find((p) => p.orderId === firstId)!;
 	expect(a.method).toMatch(/^colissimo/);
 	const b = batch.find((p) => p.orderId !== firstId && p.method.startsWith('colissimo'))!;
-	await page.keyboard.type('6A00000000001', { delay: 5 });
+	// Two scans back to back, as a scanner sends them (key bursts, Enter, 20 ms apart): the
+	// tracking number of the first parcel, then the order number on the next packing slip,
+	// which lands in the next field at once and goes to that parcel without shipping anything.
+	await page.keyboard.type('6A00000000001', { delay: 2 });
+	await page.keyboard.press('Enter');
+	await page.waitForTimeout(20);
+	await page.keyboard.type(digits(b.number), { delay: 2 });
 	await page.keyboard.press('Enter');
 	await expect(row(page, a.orderId)).toHaveAttribute('data-shipped', 'true');
 	await expect(row(page, a.orderId).getByTestId('ship-state')).toHaveText('Shipped');
@@ -158,14 +164,6 @@ test('typed or scanned tracking numbers ship the parcels, and the next field tak
 		tracking: '6A00000000001',
 		carrier: 'Colissimo'
 	});
-	// Focus moved on to a parcel still to ship.
-	await expect(
-		page.locator('[data-shipped="false"] [data-testid="tracking-input"]:focus')
-	).toHaveCount(1);
-
-	// Scanning an order's number (its packing slip's barcode) goes to that parcel, ships nothing.
-	await page.keyboard.type(digits(b.number), { delay: 5 });
-	await page.keyboard.press('Enter');
 	const input = row(page, b.orderId).getByTestId('tracking-input');
 	await expect(input).toBeFocused();
 	await expect(page.getByTestId('to-ship-count')).toHaveText('4 to ship');

@@ -133,6 +133,19 @@ describe('ShipBatch', () => {
 		expect(notes).toEqual(['Order #1 shipped: 6A123', 'Order #2 shipped: JD0001']);
 	});
 
+	it('keeps what was typed into the field while the ship was being saved', async () => {
+		const { batch, perform } = setup([batchEntry('1', 'packed')]);
+		await settle();
+		batch.setDraft('o1', 'T1');
+		const shipping = batch.ship('o1');
+		expect(batch.isBusy('o1')).toBe(true);
+		expect(await batch.ship('o1')).toBe(false);
+		batch.setDraft('o1', 'T1-more');
+		expect(await shipping).toBe(true);
+		expect(batch.draft('o1')).toBe('T1-more');
+		expect(perform.calls).toHaveLength(1);
+	});
+
 	it('asks for a tracking number before sending anything, and shows a refusal on its row', async () => {
 		const { batch, perform } = setup([batchEntry('1', 'packed')], DEFAULT_SETTINGS, {
 			ok: false,

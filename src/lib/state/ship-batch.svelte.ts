@@ -203,7 +203,8 @@ export class ShipBatch {
 				this.#errors[orderId] = result.message || 'Shipping was refused.';
 				return false;
 			}
-			delete this.#drafts[orderId];
+			// Only the number that shipped: anything typed meanwhile stays.
+			if (this.draft(orderId).trim() === tracking) delete this.#drafts[orderId];
 			const number = this.#rows.find((row) => row.orderId === orderId)?.order.number ?? orderId;
 			this.#deps.notify?.(`Order #${number.replace(/^#/, '')} shipped: ${tracking}`);
 			return true;
