@@ -45,6 +45,16 @@ test('the invoice, the packing slip and the label are made with the new settings
 	page
 }) => {
 	test.skip(!HAS_PDFTOTEXT, 'pdftotext (poppler-utils) is needed to read the PDFs back');
+	// Headless Chromium has no print preview: a real print() from the PDF frame crashes its
+	// renderer. Every frame's print() only counts its calls, so the test sees which window the
+	// app asked to print (the frame holding the PDF, not the page).
+	await page.addInitScript(() => {
+		const counted = window as unknown as { printCalls: number };
+		counted.printCalls = 0;
+		window.print = () => {
+			counted.printCalls++;
+		};
+	});
 	await setLetterhead(page);
 	const order = await findOrder(
 		page,
@@ -100,6 +110,15 @@ test('the invoice, the packing slip and the label are made with the new settings
 	});
 	expect(head).toBe('%PDF-');
 	await expect(print).toBeEnabled();
+	const printCalls = await page.evaluate(() => {
+		const frameWindow = (document.getElementById('dockside-print-frame') as HTMLIFrameElement)
+			.contentWindow as unknown as { printCalls?: number } | null;
+		return {
+			frame: frameWindow?.printCalls,
+			page: (window as unknown as { printCalls: number }).printCalls
+		};
+	});
+	expect(printCalls).toEqual({ frame: 1, page: 0 });
 	// Printed from the frame: neither the new-tab fallback nor an error.
 	await expect(panel.getByTestId('documents-notice')).toHaveCount(0);
 	await expect(panel.getByTestId('documents-error')).toHaveCount(0);

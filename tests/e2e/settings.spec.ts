@@ -167,3 +167,59 @@ test('invalid input shows the field errors and changes nothing', async ({ page, 
 	await expect(name).toHaveValue(original);
 	expect(await serverSettings(baseURL!)).toEqual(before);
 });
+
+test('a carrier export template is edited: an unknown field is refused at its column, then the list is saved', async ({
+	page,
+	baseURL
+}) => {
+	await openSettings(page);
+	const templates = page.getByTestId('carrier-template');
+	const count = await templates.count();
+	expect(count).toBeGreaterThan(0);
+	const first = templates.first();
+	const id = await first.getAttribute('data-template-id');
+	await first.getByTestId('template-toggle').click();
+	await first.getByTestId('template-pattern').fill('colissimo*, laposte_*');
+	await first.getByTestId('column-add').click();
+	const added = first.getByTestId('template-column').last();
+	await added.getByRole('textbox', { name: /name$/ }).fill('Note');
+	await added.getByTestId('column-value').fill('{order.nmber}');
+	await page.getByTestId('save').click();
+	await expect(first.getByTestId('field-error').last()).toHaveText('Unknown field {order.nmber}.');
+	expect(await page.evaluate(async () => window.__dockside?.db.outbox.count())).toBe(0);
+
+	await added.getByTestId('column-value').fill('{order.number}');
+	await page.getByTestId('save').click();
+	await expectSynced(page);
+	const server = (await serverSettings(baseURL!)).carrierTemplates as {
+		id: string;
+		pattern: string;
+		columns: { header: string; value: string }[];
+	}[];
+	expect(server).toHaveLength(count);
+	expect(server[0]).toMatchObject({ id, pattern: 'colissimo*, laposte_*' });
+	expect(server[0].columns.at(-1)).toEqual({ header: 'Note', value: '{order.number}' });
+});
+
+test('the settings fit a 768 px tablet without sideways scrolling, a template open', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 768, height: 1024 });
+	await openSettings(page);
+	await page.getByTestId('template-toggle').first().click();
+	await expect(page.getByTestId('template-name')).toBeVisible();
+	// Nothing of the screen reaches past the right edge (the screen scrolls inside the layout,
+	// so the document's own scroll width would not tell).
+	const rightmost = await page
+		.getByTestId('settings-screen')
+		.evaluate((screen) =>
+			Math.max(...[...screen.querySelectorAll('*')].map((el) => el.getBoundingClientRect().right))
+		);
+	expect(rightmost).toBeLessThanOrEqual(768);
+	// Every button keeps a 44 px touch target.
+	const heights = await page
+		.getByTestId('settings-screen')
+		.locator('button:visible')
+		.evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().height));
+	expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
+});

@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, Settings } from '$lib/domain/schemas';
 import type { Perform } from './action-form.svelte';
 import { LiveValue, type LiveSource } from './live-value.svelte';
 import type { LogoResult } from './settings-logo';
+import { templateDrafts, templatesFromDrafts, type TemplateDraft } from './settings-carrier';
 import { FormStatus } from './products-form.svelte';
 
 /** The settings this screen edits (a field added to the schema later is left untouched). */
@@ -30,7 +31,8 @@ export const FOOTER_LINES = 3;
 type TextField = (typeof TEXT_FIELDS)[number];
 type DayField = (typeof DAY_FIELDS)[number];
 type SwitchField = (typeof SWITCH_FIELDS)[number];
-export type EditedField = TextField | DayField | SwitchField | 'logo' | 'footerLines';
+export type EditedField =
+	TextField | DayField | SwitchField | 'logo' | 'footerLines' | 'carrierTemplates';
 export type SettingsChanges = Partial<Pick<Settings, EditedField>>;
 
 export type SettingsDraft = Record<TextField | DayField, string> &
@@ -39,6 +41,8 @@ export type SettingsDraft = Record<TextField | DayField, string> &
 		logo: string;
 		/** Always three inputs; blank ones are left out when saved. */
 		footerLines: string[];
+		/** The templates in force (the defaults while the settings hold none). */
+		carrierTemplates: TemplateDraft[];
 	};
 
 /**
@@ -68,7 +72,8 @@ export function draftOf(settings: Settings): SettingsDraft {
 		reserveUnpaidOrders: settings.reserveUnpaidOrders,
 		holdingReleasesStock: settings.holdingReleasesStock,
 		logo: settings.logo ?? '',
-		footerLines
+		footerLines,
+		carrierTemplates: templateDrafts(settings)
 	};
 }
 
@@ -108,11 +113,15 @@ function valuesOf(draft: SettingsDraft): Record<EditedField, unknown> {
 	values.footerLines = draft.footerLines.map((line) => line.trim()).filter((line) => line !== '');
 	// '' removes the logo: settings.update treats an empty logo as none.
 	values.logo = draft.logo;
+	values.carrierTemplates = templatesFromDrafts(draft.carrierTemplates);
 	return values;
 }
 
 function currentValue(settings: Settings, field: EditedField): unknown {
-	return field === 'logo' ? (settings.logo ?? '') : settings[field];
+	if (field === 'logo') return settings.logo ?? '';
+	// Unchanged defaults stay implicit: saving other fields does not pin today's defaults.
+	if (field === 'carrierTemplates') return templatesFromDrafts(templateDrafts(settings));
+	return settings[field];
 }
 
 const EDITED_FIELDS: readonly EditedField[] = [
@@ -120,7 +129,8 @@ const EDITED_FIELDS: readonly EditedField[] = [
 	...DAY_FIELDS,
 	...SWITCH_FIELDS,
 	'logo',
-	'footerLines'
+	'footerLines',
+	'carrierTemplates'
 ];
 
 /** The fields whose value differs from `settings`, as settings.update takes them. */
