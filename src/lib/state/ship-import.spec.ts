@@ -84,6 +84,24 @@ describe('CarrierImport', () => {
 		]);
 	});
 
+	it('keeps the columns a partly known header names, and asks for the rest', () => {
+		const { importer } = setup(batch);
+		importer.load('dhl.csv', encode('Sendungsnummer,Kunde,Gewicht\n00340434,1002,1.5\n'));
+		expect(importer.recognised).toBe(false);
+		expect(importer.hasHeader).toBe(true);
+		expect(importer.mapping).toEqual({
+			tracking: 0,
+			orderNumber: null,
+			shipmentId: null,
+			carrier: null
+		});
+		expect(importer.mappingProblem).toMatch(/order number or the shipment id/);
+		importer.setColumn('orderNumber', 1);
+		expect(importer.preview?.matched.map((row) => [row.line, row.orderId, row.tracking])).toEqual([
+			[2, 'o2', '00340434']
+		]);
+	});
+
 	it('refuses a bad file with its reason and sends nothing', async () => {
 		const { importer, perform } = setup(batch);
 		expect(importer.load('broken.csv', encode('ref,tracking\n1001,"6A1\n'))).toBe(false);

@@ -128,9 +128,10 @@ export class CarrierImport {
 		const { mapping, recognised } = guessColumns(result.rows[0] ?? []);
 		this.#rows = result.rows;
 		this.#error = null;
+		// A header naming some columns is still a header: the person completes the rest.
 		this.#recognised = recognised;
-		this.#hasHeader = recognised;
-		this.#mapping = recognised ? mapping : { ...NO_COLUMNS };
+		this.#hasHeader = Object.values(mapping).some((index) => index !== null);
+		this.#mapping = mapping;
 		this.#step = 'preview';
 		return true;
 	}
