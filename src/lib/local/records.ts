@@ -65,23 +65,52 @@ function toLocalRow(entity: Entity, value: unknown): unknown {
 	}
 }
 
-/** Puts and deletes records, grouped per table into bulk operations. */
-export async function writeRecordsLocally(db: DocksideDB, records: RecordChange[]): Promise<void> {
-	const puts = new Map<Entity, unknown[]>();
+/** Records as the rows to write, grouped per table: computed before the transaction opens. */
+export interface LocalWrites {
+	puts: Map<Entity, { id: string; row: unknown }[]>;
+	deletes: Map<Entity, string[]>;
+}
+
+export function toLocalWrites(records: RecordChange[]): LocalWrites {
+	const puts = new Map<Entity, { id: string; row: unknown }[]>();
 	const deletes = new Map<Entity, string[]>();
 	for (const record of records) {
 		if (record.value === null) {
-			deletes.set(record.entity, [...(deletes.get(record.entity) ?? []), record.id]);
+			const list = deletes.get(record.entity) ?? [];
+			list.push(record.id);
+			deletes.set(record.entity, list);
 		} else {
 			const list = puts.get(record.entity) ?? [];
-			list.push(toLocalRow(record.entity, record.value));
+			list.push({ id: record.id, row: toLocalRow(record.entity, record.value) });
 			puts.set(record.entity, list);
 		}
 	}
-	await Promise.all([
-		...[...puts].map(([entity, rows]) => tableOf(db, entity).bulkPut(rows)),
-		...[...deletes].map(([entity, ids]) => tableOf(db, entity).bulkDelete(ids))
-	]);
+	return { puts, deletes };
+}
+
+/** Writes prepared rows as one bulk operation per table; `skip` leaves some records out. */
+export async function writeLocalWrites(
+	db: DocksideDB,
+	writes: LocalWrites,
+	skip?: (entity: Entity, id: string) => boolean
+): Promise<void> {
+	const keep = <T extends string | { id: string }>(entity: Entity, list: T[]) =>
+		skip ? list.filter((item) => !skip(entity, typeof item === 'string' ? item : item.id)) : list;
+	const operations: Promise<unknown>[] = [];
+	for (const [entity, list] of writes.puts) {
+		const rows = keep(entity, list).map((item) => item.row);
+		if (rows.length > 0) operations.push(tableOf(db, entity).bulkPut(rows));
+	}
+	for (const [entity, list] of writes.deletes) {
+		const ids = keep(entity, list);
+		if (ids.length > 0) operations.push(tableOf(db, entity).bulkDelete(ids));
+	}
+	await Promise.all(operations);
+}
+
+/** Puts and deletes records, grouped per table into bulk operations. */
+export async function writeRecordsLocally(db: DocksideDB, records: RecordChange[]): Promise<void> {
+	await writeLocalWrites(db, toLocalWrites(records));
 }
 
 /**

@@ -4,8 +4,9 @@
 import { SCHEMA_VERSION } from '$lib/domain/mutation';
 import { META_CLIENT_ID, type DocksideDB, type OutboxEntry } from '$lib/local/db';
 import { getClientId } from '$lib/local/perform';
+import { pruneWhenDue } from '$lib/local/retention';
 import { MAX_PUSH_BYTES, PROTOCOL, type PushResponse } from './protocol';
-import { applyPullPage, META_COOKIE, META_EPOCH, reapplyPending } from './rebase';
+import { applyPullPage, META_COOKIE, META_EPOCH, preparePullPage, reapplyPending } from './rebase';
 import type { SyncTransport } from './transport';
 
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'signed_out' | 'update_required' | 'error';
@@ -56,10 +57,19 @@ export class SyncEngine {
 	/** Highest id the server acknowledged in a push answer this session (pull drops them). */
 	#pushedUpTo = 0;
 
-	constructor(db: DocksideDB, transport: SyncTransport, events: SyncEvents) {
+	/** The clock for the retention window (tests set it; rules never read it). */
+	readonly #now: () => Date;
+
+	constructor(
+		db: DocksideDB,
+		transport: SyncTransport,
+		events: SyncEvents,
+		options: { now?: () => Date } = {}
+	) {
 		this.#db = db;
 		this.#transport = transport;
 		this.#events = events;
+		this.#now = options.now ?? (() => new Date());
 	}
 
 	/** Runs a sync now, or once more after the one running. */
@@ -93,6 +103,7 @@ export class SyncEngine {
 			this.#attempt = 0;
 			this.#events.phase('idle');
 			this.#events.synced(new Date());
+			await this.#prune();
 			return;
 		}
 		if (outcome === 'network' || outcome === 'unavailable') {
@@ -177,34 +188,56 @@ export class SyncEngine {
 					schemaVersion: SCHEMA_VERSION,
 					clientId,
 					cookie,
-					epoch
+					epoch,
+					// A tablet keeps only the retention window (retention-window.ts); older
+					// orders come from the server when a screen asks for them.
+					retainedOnly: true
 				})
 			);
 		let next = request(...(await this.#storedCookie()));
+		// The page being written. Pages are applied strictly in order, each in its own
+		// transaction, but the next page is fetched and prepared while this one is written:
+		// network, CPU and IndexedDB overlap.
+		let writing: Promise<unknown> = Promise.resolve();
 		for (;;) {
 			const answer = await next;
 			if (!answer.ok) {
+				await writing;
 				this.#events.progress(null);
 				return answer.kind;
 			}
 			const page = answer.value;
 			if ('reset' in page) {
+				await writing;
 				await this.#resetServerData();
 				wasReset = true;
 				next = request(null, undefined);
 				continue;
 			}
-			// Fetch the next page while this one is written: the network and IndexedDB overlap.
-			// Pages are still applied strictly in order, each in its own transaction.
 			if (page.more) next = request(page.cookie, page.epoch);
-			await applyPullPage(this.#db, page);
+			const prepared = preparePullPage(page);
+			await writing;
+			writing = applyPullPage(this.#db, page, prepared);
+			// Awaited on the next turn; a failure is not "unhandled" in the meantime.
+			writing.catch(() => undefined);
 			received += page.patch.length;
 			if (!page.more) {
+				await writing;
 				if (wasReset) await reapplyPending(this.#db);
 				this.#events.progress(null);
 				return 'ok';
 			}
 			this.#events.progress({ received, remaining: page.remaining });
+		}
+	}
+
+	/** Once a day, after a sync: drop what has left the retention window (local/retention.ts). */
+	async #prune(): Promise<void> {
+		try {
+			await pruneWhenDue(this.#db, this.#now());
+		} catch (error) {
+			// Pruning only saves space: a failure waits for the next sync.
+			console.warn('Pruning the retention window failed', error);
 		}
 	}
 

@@ -4,7 +4,14 @@
 import type { PullResponse } from './protocol';
 import { allTables, META_CLIENT_ID, type DocksideDB, type OutboxEntry } from '$lib/local/db';
 import { recordKey, type RecordChange } from './entities';
-import { applyMutationLocally, isEntity, writeRecordsLocally } from '$lib/local/records';
+import {
+	applyMutationLocally,
+	isEntity,
+	toLocalWrites,
+	writeLocalWrites,
+	writeRecordsLocally,
+	type LocalWrites
+} from '$lib/local/records';
 
 export const META_COOKIE = 'cookie';
 export const META_LAST_SYNC = 'lastSyncAt';
@@ -20,32 +27,53 @@ export interface PageOutcome {
 	stillPending: number;
 }
 
-export async function applyPullPage(db: DocksideDB, page: Page): Promise<PageOutcome> {
+/** A page's records and the rows they become, computed outside any transaction. */
+export interface PreparedPage {
+	patch: RecordChange[];
+	writes: LocalWrites;
+}
+
+/**
+ * The CPU part of applying a page (local index fields, grouping per table). The sync loop runs
+ * it while the previous page's transaction is still being written, so the two overlap.
+ */
+export function preparePullPage(page: Page): PreparedPage {
+	const patch: RecordChange[] = page.patch.flatMap((op) =>
+		isEntity(op.entity)
+			? [{ entity: op.entity, id: op.id, value: op.op === 'put' ? op.value : null }]
+			: []
+	);
+	return { patch, writes: toLocalWrites(patch) };
+}
+
+export async function applyPullPage(
+	db: DocksideDB,
+	page: Page,
+	prepared: PreparedPage = preparePullPage(page)
+): Promise<PageOutcome> {
 	return db.transaction('rw', allTables(db), async () => {
 		const clientId = String((await db.meta.get(META_CLIENT_ID))?.value ?? '');
-		const patch: RecordChange[] = page.patch.flatMap((op) =>
-			isEntity(op.entity)
-				? [{ entity: op.entity, id: op.id, value: op.op === 'put' ? op.value : null }]
-				: []
-		);
+		const { patch } = prepared;
 
 		// Records with a base copy have pending local changes: the patch updates the copy.
+		// With no pending work (a first pull) there is no base copy, and every record goes live.
 		const baseCount = await db.base.count();
 		let touchesBase = false;
-		let live = patch;
+		let baseKeys = new Set<string>();
 		if (baseCount > 0 && patch.length > 0) {
 			const bases = await db.base.bulkGet(patch.map((r) => [r.entity, r.id] as [string, string]));
-			const baseKeys = new Set(
-				bases.flatMap((base) => (base ? [recordKey(base.entity, base.id)] : []))
-			);
+			baseKeys = new Set(bases.flatMap((base) => (base ? [recordKey(base.entity, base.id)] : [])));
 			const toBase = patch.filter((r) => baseKeys.has(recordKey(r.entity, r.id)));
-			live = patch.filter((r) => !baseKeys.has(recordKey(r.entity, r.id)));
 			touchesBase = toBase.length > 0;
 			await db.base.bulkPut(
 				toBase.map((r) => ({ entity: r.entity, id: r.id, value: r.value, version: 0 }))
 			);
 		}
-		await writeRecordsLocally(db, live);
+		await writeLocalWrites(
+			db,
+			prepared.writes,
+			touchesBase ? (entity, id) => baseKeys.has(recordKey(entity, id)) : undefined
+		);
 
 		const outbox = await db.outbox.toArray();
 		const byId = new Map(outbox.map((entry) => [entry.id, entry]));

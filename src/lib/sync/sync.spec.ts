@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Order } from '$lib/domain/schemas';
 import { getDb, resetDb } from '$lib/local/db';
+import { DEMO_ANCHOR } from '$lib/local/demo-data';
 import { performAction } from '$lib/local/perform';
 import { fromStoredOrder } from '$lib/local/stored';
 import { openSqlite, type OpenedDatabase } from '$lib/server/db/open';
@@ -17,6 +18,7 @@ import {
 } from '$lib/server/sync/context';
 import { handlePull } from '$lib/server/sync/pull';
 import { handlePush } from '$lib/server/sync/push';
+import { isOrderRetained, windowStart } from './retention-window';
 import { SyncEngine, type SyncPhase } from './engine';
 import type { PullResponse } from './protocol';
 import { applyPullPage } from './rebase';
@@ -52,11 +54,16 @@ const transport: SyncTransport = {
 };
 
 function engine() {
-	return new SyncEngine(getDb(), transport, {
-		phase: (phase) => phases.push(phase),
-		progress: () => {},
-		synced: () => {}
-	});
+	return new SyncEngine(
+		getDb(),
+		transport,
+		{
+			phase: (phase) => phases.push(phase),
+			progress: () => {},
+			synced: () => {}
+		},
+		{ now: () => new Date(DEMO_ANCHOR) }
+	);
 }
 
 /** Another tablet's push, straight to the server. */
@@ -110,7 +117,11 @@ beforeEach(async () => {
 	await resetDb();
 	database = await openSqlite(':memory:');
 	await seedDemoIfEmpty(database.db, 40);
-	server = createSyncServer(database.db, 'sqlite', { pullPageSize: 100 });
+	// The demo's own "now": its orders stay inside the retention window whatever today's date.
+	server = createSyncServer(database.db, 'sqlite', {
+		pullPageSize: 100,
+		now: () => new Date(DEMO_ANCHOR)
+	});
 	phases = [];
 	online = true;
 });
@@ -254,5 +265,44 @@ describe('sync', () => {
 		expect(invoice?.number).toMatch(/^INV-\d{6}$/);
 		expect(await localOrder(order.id)).toEqual(remote);
 		expect(await getDb().base.count()).toBe(0);
+	});
+
+	it('keeps only the retention window, and prunes orders as they leave it', async () => {
+		const DAY = 86_400_000;
+		// 40 demo orders span the 10 days before the anchor; 85 days later a 90-day window cuts them.
+		let clock = new Date(Date.parse(DEMO_ANCHOR) + 85 * DAY);
+		server = createSyncServer(database.db, 'sqlite', { pullPageSize: 100, now: () => clock });
+		const tablet = () =>
+			new SyncEngine(
+				getDb(),
+				transport,
+				{ phase: () => {}, progress: () => {}, synced: () => {} },
+				{ now: () => clock }
+			);
+		const all = (
+			await database.db
+				.selectFrom('records')
+				.select('value')
+				.where('entity', '=', 'order')
+				.execute()
+		).map((row) => JSON.parse(row.value as string) as Order);
+		const retainedAt = (now: Date) =>
+			all
+				.filter((order) => isOrderRetained(order, windowStart(now, 90)))
+				.map((order) => order.id)
+				.sort();
+
+		await tablet().sync();
+		const first = retainedAt(clock);
+		expect(first.length).toBeGreaterThan(0);
+		expect(first.length).toBeLessThan(all.length);
+		expect((await getDb().orders.toCollection().primaryKeys()).sort()).toEqual(first);
+
+		// Four days on, more orders have left the window: the next sync prunes them.
+		clock = new Date(clock.getTime() + 4 * DAY);
+		await tablet().sync();
+		const later = retainedAt(clock);
+		expect(later.length).toBeLessThan(first.length);
+		expect((await getDb().orders.toCollection().primaryKeys()).sort()).toEqual(later);
 	});
 });
