@@ -247,12 +247,17 @@ async function appInitialSync(browser, url) {
 		.waitFor({ timeout: 900_000 });
 	await page.getByTestId('order-row').first().waitFor({ timeout: 900_000 });
 	const ms = Date.now() - t0;
-	const orders = await page.evaluate(() => window.__dockside.db.orders.count());
+	const { orders, records } = await page.evaluate(async () => {
+		const db = window.__dockside.db;
+		const tables = ['orders', 'products', 'warehouses', 'stock', 'movements', 'timeline'];
+		const counts = await Promise.all(tables.map((name) => db.table(name).count()));
+		return { orders: counts[0], records: counts.reduce((sum, n) => sum + n, 0) };
+	});
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('HeapProfiler.collectGarbage');
 	const { usedSize } = await cdp.send('Runtime.getHeapUsage');
 	await context.close();
-	return { ms, orders, heap: usedSize };
+	return { ms, orders, records, heap: usedSize };
 }
 
 /** The same records, fetched first (not timed), then written with plain Dexie bulkPut. */
@@ -358,13 +363,40 @@ async function benchPush(dir) {
 	};
 }
 
-/** Initial pull in the browser beside Dexie bulkPut, and the heap: table row and summary lines. */
+let settingsMutationId = 0;
+
+/** The merchant's tablet retention window (settings.retentionDays), as a manager would set it. */
+async function setRetentionDays(url, days) {
+	const answer = await post(url, '/api/sync/push', {
+		protocol: 1,
+		schemaVersion: '1',
+		clientId: `bench-settings-${process.pid}`,
+		mutations: [
+			{
+				id: ++settingsMutationId,
+				name: 'settings.update',
+				args: { retentionDays: days },
+				actor: 'bench',
+				clientTime: new Date().toISOString()
+			}
+		]
+	});
+	if (answer.results[0].status !== 'applied') throw new Error('settings.update refused');
+}
+
+/**
+ * Initial pull in the browser beside Dexie bulkPut, and the heap: table row and summary lines.
+ * Tablets pull only their retention window (SYNC.md); the demo spans 120 days, so the timed
+ * runs set a window of 3,650 days and pull every order, as the issue asks. One more run with
+ * the default 90 days shows what a tablet really pulls from this demo.
+ */
 async function benchPull(dir) {
 	log(`initial pull: seeding ${ORDERS} orders on the server…`);
 	const pullDb = join(dir, 'pull.sqlite');
 	const seedStart = Date.now();
 	const server = await startServer(pullDb, ORDERS);
 	log(`seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+	await setRetentionDays(server.url, 3650);
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: CHROMIUM_ARGS
@@ -373,14 +405,19 @@ async function benchPull(dir) {
 	const baseMs = [];
 	let heap = 0;
 	let orders = 0;
+	let records = 0;
 	for (let run = 0; run < RUNS; run++) {
 		const app = await appInitialSync(browser, server.url);
 		syncMs.push(app.ms);
 		heap = Math.max(heap, app.heap);
 		orders = app.orders;
+		records = app.records;
 		baseMs.push(await bulkPutBaseline(browser, server.url));
 		log(`run ${run + 1}: app ${app.ms} ms, bulkPut ${baseMs.at(-1).toFixed(0)} ms`);
 	}
+	await setRetentionDays(server.url, 90);
+	const windowed = await appInitialSync(browser, server.url);
+	log(`90-day window: ${windowed.orders} orders, ${windowed.ms} ms`);
 	await browser.close();
 	await stopServer(server);
 	const syncRate = (orders / median(syncMs)) * 1000;
@@ -395,7 +432,9 @@ async function benchPull(dir) {
 		],
 		lines: [
 			`initial sync: ${syncRate.toFixed(0)} orders/s, ${(median(syncMs) / 1000).toFixed(1)} s (${((median(baseMs) / median(syncMs)) * 100).toFixed(0)} % of the bulkPut baseline's speed; goals ≥ 60 % and < 15 s)`,
-			`heap after sync: ${(heap / 1048576).toFixed(0)} MB (goal < 200 MB)`
+			`  (${records} records: orders with their products, stock, movements and timeline; retentionDays 3650 so every order is pulled)`,
+			`heap after sync: ${(heap / 1048576).toFixed(0)} MB (goal < 200 MB)`,
+			`with the default 90-day retention window: ${windowed.orders} orders, ${windowed.records} records in ${(windowed.ms / 1000).toFixed(1)} s (one run; closed orders older than the window stay on the server)`
 		]
 	};
 }
