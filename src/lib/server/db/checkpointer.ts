@@ -12,6 +12,7 @@ import type SQLite from 'better-sqlite3';
 /** Pages of log (4 KiB each) after which the server's own connection checkpoints anyway. */
 export const BACKSTOP_PAGES = 10_000;
 const DEFAULT_PAGES = 1000;
+const JOURNAL_LIMIT_BYTES = 64 * 1024 * 1024;
 
 // CommonJS, evaluated in the worker: the module path comes from the parent's resolution.
 const WORKER_SOURCE = `
@@ -43,7 +44,7 @@ export interface Checkpointer {
 export function startCheckpointer(
 	sqlite: SQLite.Database,
 	path: string,
-	intervalMs = 200
+	intervalMs = 100
 ): Checkpointer {
 	const worker = new Worker(WORKER_SOURCE, {
 		eval: true,
@@ -56,6 +57,8 @@ export function startCheckpointer(
 	// The worker must not keep a stopping server alive.
 	worker.unref();
 	sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+	// After a burst grew the log, it is cut back to this size when it starts over.
+	sqlite.pragma(`journal_size_limit = ${JOURNAL_LIMIT_BYTES}`);
 	let running = true;
 	const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
 	worker.on('error', (error) => {
