@@ -104,6 +104,11 @@ test('company name, footer lines, a logo and partial packing are saved, kept acr
 	await check();
 	await reloadApp(page, page.getByTestId('setting-companyName'));
 	await check();
+	// The change heads the history, in the rule's words.
+	const latest = page.getByTestId('settings-change').first();
+	for (const label of ['company name', 'document footer', 'logo', 'partial packing']) {
+		await expect(latest).toContainText(label);
+	}
 
 	const server = await serverSettings(baseURL!);
 	expect(server).toEqual({

@@ -308,7 +308,8 @@ describe('SettingsScreen', () => {
 			live: source.source,
 			perform: fakePerform().perform,
 			mutationState: async () => ({ kind: 'synced' }),
-			getSettings: async () => stored
+			getSettings: async () => stored,
+			settingsHistory: async () => []
 		});
 		expect(screen.form).toBeNull();
 		screen.start();
@@ -321,6 +322,36 @@ describe('SettingsScreen', () => {
 		expect(form?.draft.companyName).toBe('Renamed');
 		screen.stop();
 		expect(source.openCount).toBe(0);
+	});
+
+	it('lists the latest changes first, at most ten', async () => {
+		const source = fakeSource();
+		const events = Array.from({ length: 12 }, (_, i) => ({
+			id: `c:${i + 1}:0`,
+			orderId: 'settings',
+			at: `2026-11-${String(i + 10).padStart(2, '0')}T08:00:00.000Z`,
+			actor: 'local-user',
+			actorKind: 'user' as const,
+			type: 'settings.update',
+			summary: `Settings changed: change ${i + 1}.`,
+			subject: 'settings' as const
+		}));
+		const screen = new SettingsScreen({
+			live: source.source,
+			perform: fakePerform().perform,
+			mutationState: async () => ({ kind: 'synced' }),
+			getSettings: async () => settings(),
+			settingsHistory: async () => [events[5], ...events.slice(6), ...events.slice(0, 5)]
+		});
+		screen.start();
+		await settle();
+		expect(screen.history.map((e) => e.summary)).toEqual(
+			events
+				.slice(2)
+				.reverse()
+				.map((e) => e.summary)
+		);
+		screen.stop();
 	});
 });
 

@@ -2,9 +2,10 @@
 // rule uses, and sent as settings.update with only the fields that changed, so a change made
 // on another tablet to a different field is not overwritten when both sync.
 import type { z } from 'zod';
-import { DEFAULT_SETTINGS, Settings } from '$lib/domain/schemas';
+import { DEFAULT_SETTINGS, Settings, type TimelineEvent } from '$lib/domain/schemas';
 import type { Perform } from './action-form.svelte';
 import { LiveValue, type LiveSource } from './live-value.svelte';
+import { newestFirst } from './order-view.svelte';
 import type { LogoResult } from './settings-logo';
 import { templateDrafts, templatesFromDrafts, type TemplateDraft } from './settings-carrier';
 import { FormStatus } from './products-form.svelte';
@@ -317,17 +318,29 @@ export class SettingsForm {
 
 export interface SettingsScreenDeps extends SettingsFormDeps {
 	getSettings(): Promise<Settings>;
+	/** settings.update's timeline events (orderId 'settings'), in any order. */
+	settingsHistory(): Promise<TimelineEvent[]>;
 }
+
+/** How many past changes the screen lists. */
+export const HISTORY_SHOWN = 10;
 
 /** The live settings and, once they are read, the form over them. */
 export class SettingsScreen {
 	#form = $state.raw<SettingsForm | null>(null);
 	readonly #settings: LiveValue<Settings>;
+	readonly #history: LiveValue<TimelineEvent[]>;
 	readonly #deps: SettingsScreenDeps;
 
 	constructor(deps: SettingsScreenDeps) {
 		this.#deps = deps;
 		this.#settings = new LiveValue(deps.live);
+		this.#history = new LiveValue(deps.live);
+	}
+
+	/** Who changed what, newest first: synced changes from every tablet, and this one's. */
+	get history(): TimelineEvent[] {
+		return newestFirst(this.#history.value ?? []).slice(0, HISTORY_SHOWN);
 	}
 
 	get form(): SettingsForm | null {
@@ -345,10 +358,12 @@ export class SettingsScreen {
 				else this.#form = new SettingsForm(this.#deps, settings);
 			}
 		);
+		this.#history.run(() => this.#deps.settingsHistory());
 	}
 
 	stop(): void {
 		this.#settings.stop();
+		this.#history.stop();
 		this.#form?.stop();
 	}
 }
