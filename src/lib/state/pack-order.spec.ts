@@ -166,6 +166,19 @@ describe('PackOrder scanning', () => {
 		);
 	});
 
+	it('previews a scan’s state change without applying it', async () => {
+		const t = setup();
+		const view = await started(t);
+		await view.scan('SHIRT');
+		expect(view.previewScan('shirt')).toMatchObject({
+			result: { ok: true, lineId: 'l-shirt' },
+			counts: { 'l-shirt': 2 }
+		});
+		expect(view.previewScan('HAT')).toMatchObject({ result: { ok: false }, counts: null });
+		expect(view.counts).toEqual({ 'l-shirt': 1 });
+		expect(t.sounds).toEqual(['ok']);
+	});
+
 	it('opens another order when its label is scanned here', async () => {
 		const t = setup();
 		const view = await started(t);

@@ -207,6 +207,22 @@ export class PackOrder {
 	}
 
 	/**
+	 * What a scan of `code` would do, from the order's own products only (no lookup), without
+	 * applying it: the state change scan() makes, for benchmarks to time without rendering.
+	 */
+	previewScan(code: string): { result: ScanResult; counts: ScanCounts | null } {
+		const data = this.#data.value;
+		if (!data?.order || !data.entry || this.#counts === null) {
+			return {
+				result: { ok: false, error: 'unknown_barcode', message: 'Not loaded.' },
+				counts: null
+			};
+		}
+		const result = scanResult(data.entry, data.order, data.products, code.trim(), this.#counts);
+		return { result, counts: result.ok ? countScan(this.#counts, result.lineId) : null };
+	}
+
+	/**
 	 * One scanned or typed code. The count changes before anything is awaited, so the line is
 	 * redrawn at once; the ScanQueue calls this one scan at a time, so the save of one scan is
 	 * done before the next is counted.
@@ -224,7 +240,7 @@ export class PackOrder {
 			this.#say('wrong', 'This order is not in preparation: nothing to pack.', code);
 			return;
 		}
-		let result = scanResult(entry, order, data.products, code, this.#counts);
+		let result = this.previewScan(code).result;
 		if (!result.ok && result.error === 'unknown_barcode') {
 			// Not one of this order's products: another product (not in the parcel), or an order label.
 			const others = await this.#deps.productsByCode(code);

@@ -1,0 +1,378 @@
+// npm run bench:scan — packing by scanner in headless Chromium against the production build:
+//   a batch of 100 orders taken into preparation, one of them with 50 lines of 10 units; 500
+//   scans of that order as keyboard-wedge bursts (keys 5 ms apart, then Enter). Each scan is
+//   timed from its Enter (the event's own timestamp) to the animation frame after the line's
+//   count changed on screen, beside two baselines measured in the same page: the same state
+//   change with no rendering (the domain's scanResult + countScan, PackOrder.previewScan) and
+//   one IndexedDB write of the counts (what each scan saves).
+//   Then the 100-order picking list as a PDF: "Download PDF" click → the file handed over.
+// Goals: p95 scan → painted ≤ 50 ms; PDF ≤ 2 s.
+// Options: --orders=N (demo orders seeded, default 4000), --pdf-runs=N (default 5),
+// --skip-build. Writes nothing to the repository (database and profile in temporary folders).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { formatTable, median } from './lib/stats.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const arg = (name, fallback) => {
+	const found = process.argv.find((a) => a.startsWith(`--${name}=`));
+	return found ? Number(found.split('=')[1]) : fallback;
+};
+const DEMO_ORDERS = arg('orders', 4000);
+const PDF_RUNS = arg('pdf-runs', 5);
+const SKIP_BUILD = process.argv.includes('--skip-build');
+const BATCH = 100;
+const LINES = 50;
+const UNITS_PER_LINE = 10;
+const SCAN_GOAL_P95 = 50;
+const PDF_GOAL = 2000;
+
+const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+function log(message) {
+	process.stderr.write(`[bench:scan] ${message}\n`);
+}
+
+function percentile(values, p) {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+async function startServer(port, dbFile) {
+	const server = spawn(process.execPath, ['build'], {
+		cwd: root,
+		// An empty server: the tablet's data is seeded in the page (the sync is cut off below).
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DOCKSIDE_DB: dbFile,
+			DOCKSIDE_DEMO_ORDERS: '0'
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	server.stdout.on('data', (chunk) => (output += chunk));
+	server.stderr.on('data', (chunk) => (output += chunk));
+	const deadline = Date.now() + 30_000;
+	while (Date.now() < deadline) {
+		if (server.exitCode !== null) throw new Error(`node build exited:\n${output}`);
+		try {
+			const response = await fetch(`http://127.0.0.1:${port}/`);
+			if (response.ok) return server;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	server.kill();
+	throw new Error(`node build did not answer on port ${port}:\n${output}`);
+}
+
+// ---------------------------------------------------------------- in-page setup
+
+/**
+ * Seeds the demo data, adds one order of 50 lines × 10 units (products with barcodes, plenty of
+ * stock, fully reserved), and takes it and 99 demo orders into preparation through the app's
+ * own action. Returns the warehouse, the big order and its lines' barcodes.
+ */
+function setUpInPage({ demoOrders, batch, lines, units }) {
+	return (async () => {
+		const d = window.__dockside;
+		await d.seedDemoData(demoOrders);
+		const db = d.db;
+		const warehouse = (await db.warehouses.toArray()).find((w) => w.isDefault);
+		const products = (await db.products.toArray())
+			.filter((p) => p.type === 'simple' && p.barcodes.length > 0)
+			.slice(0, lines);
+		if (products.length < lines) throw new Error(`only ${products.length} products with barcodes`);
+		const stock = await db.stock.bulkGet(products.map((p) => `${p.id}:${warehouse.id}`));
+		await db.stock.bulkPut(
+			products.map((p, i) => ({
+				id: `${p.id}:${warehouse.id}`,
+				productId: p.id,
+				warehouseId: warehouse.id,
+				physical: 100_000,
+				reserved: stock[i]?.reserved ?? 0,
+				toShip: stock[i]?.toShip ?? 0,
+				location: stock[i]?.location || `Z${i + 1}`
+			}))
+		);
+		const template = await db.orders.where('status').equals('processing').first();
+		const orderId = '01900000-0000-7000-8000-00000000b050';
+		const orderLines = products.map((p, i) => ({
+			id: `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+			sku: p.sku,
+			productId: p.id,
+			name: p.name,
+			qtyOrdered: units,
+			qtyShipped: 0,
+			qtyCanceled: 0,
+			qtyInvoiced: 0,
+			qtyRefunded: 0,
+			qtyReserved: units,
+			warehouseId: warehouse.id,
+			requiresShipping: true,
+			price: 10,
+			taxRate: 0.2
+		}));
+		await db.orders.put({
+			...template,
+			id: orderId,
+			number: 'BENCH-50',
+			shopRef: 'bench-50',
+			lines: orderLines,
+			shipments: [],
+			invoices: [],
+			returns: [],
+			hold: null,
+			status: 'processing',
+			valid: true,
+			searchWords: ['bench'],
+			openStockKeys: products.map((p) => `${p.id}:${warehouse.id}`),
+			warehouseIds: [warehouse.id],
+			prepKeys: []
+		});
+		const added = await d.performAction('preparation.add', {
+			warehouseId: warehouse.id,
+			orderIds: [orderId]
+		});
+		if (!added.ok) throw new Error(`add the 50-line order: ${added.message}`);
+		let taken = 1;
+		const candidates = await db.orders.where('status').equals('processing').primaryKeys();
+		for (const id of candidates) {
+			if (taken >= batch) break;
+			if (id === orderId) continue;
+			const result = await d.performAction('preparation.add', {
+				warehouseId: warehouse.id,
+				orderIds: [id]
+			});
+			if (result.ok) taken += 1;
+		}
+		if (taken < batch) throw new Error(`only ${taken} orders could be taken`);
+		return {
+			warehouseId: warehouse.id,
+			orderId,
+			lines: orderLines.map((l, i) => ({ lineId: l.id, code: products[i].barcodes[0] }))
+		};
+	})();
+}
+
+/** Arms the timer for one scan: Enter's timestamp → the frame after the line shows `packed`. */
+function armInPage({ lineId, packed }) {
+	const line = document.querySelector(`[data-testid="pack-line"][data-line-id="${lineId}"]`);
+	if (!line) throw new Error(`no line ${lineId}`);
+	window.__benchScan = new Promise((resolve, reject) => {
+		let enterAt = null;
+		let done = false;
+		// The app's own listener (registered first) may already have updated the line by the time
+		// this one runs: microtasks run between listeners. So check here too.
+		const onKey = (event) => {
+			if (event.key !== 'Enter') return;
+			enterAt = event.timeStamp;
+			finish();
+		};
+		window.addEventListener('keydown', onKey, { capture: true });
+		function finish() {
+			if (done || enterAt === null || line.getAttribute('data-packed') !== String(packed)) return;
+			done = true;
+			observer.disconnect();
+			window.removeEventListener('keydown', onKey, { capture: true });
+			requestAnimationFrame(() => resolve(performance.now() - enterAt));
+		}
+		const observer = new MutationObserver(finish);
+		observer.observe(line, { attributes: true, attributeFilter: ['data-packed'] });
+		setTimeout(() => {
+			if (done) return;
+			observer.disconnect();
+			reject(new Error(`line ${lineId} did not reach ${packed} within 10 s`));
+		}, 10_000);
+	});
+}
+
+/** The baselines for one scan, before it happens: the state change alone, and one counts write. */
+function baselineInPage({ code, orderId }) {
+	return (async () => {
+		const view = window.__docksidePack;
+		const t0 = performance.now();
+		const { result, counts } = view.previewScan(code);
+		const stateMs = performance.now() - t0;
+		if (!result.ok) throw new Error(`baseline scan of ${code} refused: ${result.message}`);
+		const t1 = performance.now();
+		await window.__dockside.db.packScans.put({
+			orderId: `${orderId}:baseline`,
+			counts,
+			updatedAt: new Date().toISOString()
+		});
+		return { stateMs, writeMs: performance.now() - t1 };
+	})();
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+	if (!SKIP_BUILD) {
+		log('building (npx vite build)…');
+		const build = () => spawnSync('npx', ['vite', 'build'], { cwd: root, encoding: 'utf8' });
+		let built = build();
+		if (built.status !== 0) built = build();
+		if (built.status !== 0) {
+			process.stderr.write(built.stdout + built.stderr);
+			throw new Error('vite build failed');
+		}
+	}
+	const dir = mkdtempSync(join(tmpdir(), 'dockside-bench-scan-'));
+	const port = await freePort();
+	const server = await startServer(port, join(dir, 'server.sqlite'));
+	const base = `http://127.0.0.1:${port}`;
+	const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+		executablePath: '/usr/bin/chromium',
+		args: CHROMIUM_ARGS,
+		viewport: { width: 1280, height: 900 },
+		acceptDownloads: true,
+		serviceWorkers: 'block'
+	});
+	// The seeded orders exist only on this tablet: keep its actions out of the server's way.
+	await context.route('**/api/sync/**', (route) => route.abort('connectionrefused'));
+	const rows = [];
+	const notes = [];
+	try {
+		const page = context.pages()[0] ?? (await context.newPage());
+		page.on('pageerror', (error) => log(`page error: ${error.message}`));
+		await page.goto(`${base}/orders?demo=0`);
+		await page.waitForFunction(() => window.__dockside !== undefined, null, { timeout: 60_000 });
+		log(`seeding ${DEMO_ORDERS} demo orders and taking ${BATCH} into preparation…`);
+		const setup = await page.evaluate(setUpInPage, {
+			demoOrders: DEMO_ORDERS,
+			batch: BATCH,
+			lines: LINES,
+			units: UNITS_PER_LINE
+		});
+
+		// The picking list of the whole batch, as a PDF.
+		await page.goto(`${base}/preparation/pick?warehouse=${encodeURIComponent(setup.warehouseId)}`);
+		await page.getByTestId('pick-row').first().waitFor({ timeout: 60_000 });
+		const summary = (await page.getByTestId('pick-summary').textContent())?.trim();
+		const pdfMs = [];
+		let pdfBytes = 0;
+		for (let run = 0; run < PDF_RUNS; run++) {
+			log(`picking list PDF ${run + 1}/${PDF_RUNS}…`);
+			const t0 = performance.now();
+			const [download] = await Promise.all([
+				page.waitForEvent('download', { timeout: 60_000 }),
+				page.getByTestId('pick-pdf').click()
+			]);
+			const path = await download.path();
+			pdfMs.push(performance.now() - t0);
+			pdfBytes = path ? statSync(path).size : 0;
+			await page.getByTestId('pick-pdf').waitFor({ state: 'visible' });
+			await page.waitForFunction(
+				() => !document.querySelector('[data-testid="pick-pdf"]')?.hasAttribute('disabled')
+			);
+		}
+		const [firstPdf, ...warmPdf] = pdfMs;
+		rows.push({
+			name: `picking list PDF, ${BATCH} orders, later runs (ms)`,
+			ours: warmPdf.length > 0 ? warmPdf : pdfMs,
+			base: null,
+			sizes: summary
+		});
+		notes.push(
+			`PDF: first run ${firstPdf.toFixed(0)} ms (loads the PDF code and the fonts), ` +
+				`${(pdfBytes / 1024).toFixed(0)} KB; goal ≤ ${PDF_GOAL} ms.`
+		);
+
+		// Packing the 50-line order: 500 scans.
+		await page.goto(`${base}/preparation/pack/${setup.orderId}`);
+		await page
+			.getByTestId('pack-line')
+			.nth(LINES - 1)
+			.waitFor({ timeout: 60_000 });
+		await page.getByRole('heading', { level: 1 }).click();
+		const paint = [];
+		const state = [];
+		const write = [];
+		const total = LINES * UNITS_PER_LINE;
+		for (let n = 0; n < total; n++) {
+			const { lineId, code } = setup.lines[n % LINES];
+			const packed = Math.floor(n / LINES) + 1;
+			const b = await page.evaluate(baselineInPage, { code, orderId: setup.orderId });
+			state.push(b.stateMs);
+			write.push(b.writeMs);
+			await page.evaluate(armInPage, { lineId, packed });
+			await page.keyboard.type(code, { delay: 5 });
+			await page.keyboard.press('Enter');
+			paint.push(
+				await page
+					.evaluate(() => window.__benchScan)
+					.catch(async (error) => {
+						const said = await page.getByTestId('scan-feedback').textContent();
+						throw new Error(`${error.message}; the screen says: ${said?.trim()}`);
+					})
+			);
+			if ((n + 1) % 100 === 0) log(`scans ${n + 1}/${total}`);
+		}
+		const packedUnits = await page.getByTestId('pack-units').textContent();
+		rows.push({
+			name: 'scan: Enter → updated line painted (ms)',
+			ours: paint,
+			base: state,
+			baseName: 'state change, no render',
+			sizes: `${total} scans`
+		});
+		rows.push({
+			name: 'scan: one IndexedDB write of the counts (ms)',
+			ours: write,
+			base: null,
+			sizes: `${total} writes`
+		});
+		notes.push(
+			`scan → painted: median ${median(paint).toFixed(1)} ms, p95 ${percentile(paint, 95).toFixed(1)} ms, ` +
+				`max ${Math.max(...paint).toFixed(1)} ms (goal p95 ≤ ${SCAN_GOAL_P95} ms); ` +
+				`state change alone: median ${median(state).toFixed(3)} ms, p95 ${percentile(state, 95).toFixed(3)} ms; ` +
+				`counts write: median ${median(write).toFixed(2)} ms, p95 ${percentile(write, 95).toFixed(2)} ms. ` +
+				`Screen after the last scan: "${packedUnits?.replace(/\s+/g, ' ').trim()}".`
+		);
+	} finally {
+		await context.close();
+		server.kill();
+		rmSync(dir, { recursive: true, force: true });
+	}
+
+	console.log(
+		`\nbench:scan — ${BATCH}-order batch (one of ${LINES} lines × ${UNITS_PER_LINE}), ` +
+			`${DEMO_ORDERS} demo orders on the tablet, Chromium headless, production build`
+	);
+	console.log(formatTable(rows));
+	for (const note of notes) console.log(note);
+	console.log('medians; ratio = ours / baseline.');
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
