@@ -6,9 +6,9 @@ import { expect, test, type Download, type Locator, type Page } from '@playwrigh
 import { PDFDocument } from 'pdf-lib';
 import type {} from '../../src/lib/local/dev-handle';
 import { HAS_PDFTOTEXT, pageTexts } from '../../src/lib/documents/testing/poppler';
-import { expectSynced, openApp } from './support/app';
-import { findOrder } from './support/orders-data';
-import { orderView, showTab } from './support/order-view';
+import { blockSync, expectSynced, openApp, openOrders, unblockSync } from './support/app';
+import { editable, findOrder } from './support/orders-data';
+import { openFromList, orderView, pressAction, showTab } from './support/order-view';
 
 const COMPANY = 'Entrepôt Documents SARL';
 const FOOTER = 'Capital 10 000 EUR · SIRET 123 456 789 00010';
@@ -122,4 +122,42 @@ test('the invoice, the packing slip and the label are made with the new settings
 	// Printed from the frame: neither the new-tab fallback nor an error.
 	await expect(panel.getByTestId('documents-notice')).toHaveCount(0);
 	await expect(panel.getByTestId('documents-error')).toHaveCount(0);
+});
+
+test('an invoice made before the server numbered it prints as provisional, then under its number', async ({
+	page,
+	context
+}) => {
+	test.skip(!HAS_PDFTOTEXT, 'pdftotext (poppler-utils) is needed to read the PDFs back');
+	await openOrders(page);
+	const order = await findOrder(
+		page,
+		'processing and never invoiced',
+		(o) => editable(o) && o.status === 'processing' && o.invoices === 0
+	);
+	await openFromList(page, order);
+
+	await blockSync(context);
+	await pressAction(page, 'action-create-invoice');
+	const dialog = page.getByTestId('dialog-create-invoice');
+	await dialog.getByTestId('submit').click();
+	await expect(dialog).toHaveCount(0);
+	await showTab(page, 'documents');
+	const row = page.getByTestId('invoice-row');
+	await expect(row).toContainText('number pending');
+	const button = row.getByTestId('invoice-documents').getByTestId('download-document');
+
+	const provisional = await download(page, button);
+	expect(provisional.name).toBe(`invoice-${order.digits}-provisional.pdf`);
+	await expectPdf(provisional.bytes, ['PROVISIONAL', order.digits]);
+
+	await unblockSync(context, [page]);
+	await expect(row).toContainText(/INV-\d{6}/);
+	await expectSynced(page);
+	const number = (await row.locator('td').first().innerText()).trim();
+	const numbered = await download(page, button);
+	expect(numbered.name).toBe(`invoice-${number}.pdf`);
+	const text = pageTexts(numbered.bytes).join('\n');
+	expect(text).toContain(number);
+	expect(text).not.toContain('PROVISIONAL');
 });
