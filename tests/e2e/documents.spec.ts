@@ -7,7 +7,8 @@ import { PDFDocument } from 'pdf-lib';
 import type {} from '../../src/lib/local/dev-handle';
 import { HAS_PDFTOTEXT, pageTexts } from '../../src/lib/documents/testing/poppler';
 import { blockSync, expectSynced, openApp, openOrders, unblockSync } from './support/app';
-import { editable, findOrder } from './support/orders-data';
+import { AppServer } from './support/app-server';
+import { editable, findOrder, readOrders } from './support/orders-data';
 import { openFromList, orderView, pressAction, showTab } from './support/order-view';
 
 const COMPANY = 'Entrepôt Documents SARL';
@@ -160,4 +161,48 @@ test('an invoice made before the server numbered it prints as provisional, then 
 	const text = pageTexts(numbered.bytes).join('\n');
 	expect(text).toContain(number);
 	expect(text).not.toContain('PROVISIONAL');
+});
+
+test('documents are made offline: the PDF code and fonts come from the precache', async ({
+	page
+}) => {
+	test.skip(!HAS_PDFTOTEXT, 'pdftotext (poppler-utils) is needed to read the PDFs back');
+	test.setTimeout(120_000);
+	// A server of this test's own, so that it can be stopped for real (the service worker's
+	// requests ignore context.setOffline()).
+	const server = await AppServer.create({ demoOrders: 40 });
+	try {
+		await server.start();
+		await page.goto(`${server.url}/orders`);
+		await expect(page.getByTestId('last-sync')).toHaveText('Synced just now', { timeout: 45_000 });
+		// The worker is active only once everything is precached, fonts and PDF chunks included.
+		await expect
+			.poll(
+				() =>
+					page.evaluate(async () => {
+						const registration = await navigator.serviceWorker.getRegistration();
+						return (
+							registration?.active?.state === 'activated' &&
+							navigator.serviceWorker.controller !== null
+						);
+					}),
+				{ timeout: 30_000 }
+			)
+			.toBe(true);
+		const order = (await readOrders(page)).find((o) => o.shipments > 0);
+		if (!order) throw new Error('No shipped order in the demo data.');
+
+		await server.stop();
+		await page.goto(`${server.url}/orders/${order.id}`);
+		await expect(orderView(page)).toBeVisible();
+		await showTab(page, 'documents');
+		const slip = await download(
+			page,
+			page.getByTestId('order-slip-documents').getByTestId('download-document')
+		);
+		expect(slip.name).toBe(`packing-slip-${order.digits}.pdf`);
+		await expectPdf(slip.bytes, ['Packing slip', order.digits]);
+	} finally {
+		await server.cleanup();
+	}
 });
