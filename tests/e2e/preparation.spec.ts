@@ -292,3 +292,77 @@ test('two operators take the same order before syncing: the first keeps it, the 
 		await contextB.close();
 	}
 });
+
+// ---------------------------------------------------------------- status and flush
+
+test('the operator is named on the tablet; each order shows its status new → picked → packed → shipped; Remove only before packing; Flush shipped clears them', async ({
+	page
+}) => {
+	await openPreparation(page);
+	// This tablet's operator, named in the screen (until users exist).
+	await page.getByTestId('prep-change-operator').click();
+	await page.getByTestId('operator-name').fill('Cyril');
+	await page.getByTestId('operator-save').click();
+	await expect(page.getByTestId('prep-me')).toContainText('Cyril');
+	await expect(page.getByTestId('prep-row').first()).toBeVisible();
+
+	const first = page.getByTestId('prep-row').first();
+	const orderId = (await first.getAttribute('data-order-id'))!;
+	await first.getByTestId('prep-add-one').click();
+	await expect(row(page, orderId)).toHaveCount(0);
+	await showTab(page, 'in_progress');
+	const taken = entry(page, orderId);
+	await expect(taken.getByTestId('prep-status')).toHaveText('New');
+	await expect(taken).toHaveAttribute('data-operator', 'Cyril');
+	await expect(taken.getByTestId('prep-operator')).toHaveText('Mine');
+	await expect(taken.getByTestId('prep-pack')).toHaveAttribute(
+		'href',
+		`/preparation/pack/${orderId}`
+	);
+	await expect(page.getByTestId('prep-pick-list')).toHaveAttribute(
+		'href',
+		`/preparation/pick?warehouse=${MAIN}`
+	);
+	await expect(page.getByTestId('prep-ship')).toHaveAttribute(
+		'href',
+		`/preparation/ship?warehouse=${MAIN}`
+	);
+	await expect(page.getByTestId('prep-flush')).toBeDisabled();
+
+	// The Pick, Pack and Ship screens are built elsewhere: their actions are sent directly.
+	const act = (name: string, args: unknown) =>
+		page.evaluate(([n, a]) => window.__dockside!.performAction(n as string, a), [name, args]);
+	expect(await act('preparation.markPicked', { orderIds: [orderId] })).toMatchObject({ ok: true });
+	await expect(taken.getByTestId('prep-status')).toHaveText('Picked');
+	await expect(taken.getByTestId('prep-remove')).toBeVisible();
+
+	const lines = await page.evaluate(
+		async (id) => (await window.__dockside!.db.preparations.get(id))!.lines,
+		orderId
+	);
+	expect(
+		await act('preparation.pack', { orderId, shipmentId: `e2e-ship-${orderId}`, lines })
+	).toMatchObject({ ok: true });
+	await expect(taken.getByTestId('prep-status')).toHaveText('Packed');
+	await expect(taken.getByTestId('prep-remove')).toHaveCount(0);
+	await expect(taken.getByTestId('prep-pack')).toHaveCount(0);
+
+	expect(await act('preparation.ship', { orderId, tracking: 'E2E-TRACK-1' })).toMatchObject({
+		ok: true
+	});
+	await expect(taken.getByTestId('prep-status')).toHaveText('Shipped');
+	await expectSynced(page);
+
+	// Flush takes every shipped entry of the warehouse out of In progress.
+	const flush = page.getByTestId('prep-flush');
+	await expect(flush).toBeEnabled();
+	const shipped = Number((await flush.textContent())!.replace(/\D/g, ''));
+	expect(shipped).toBeGreaterThanOrEqual(1);
+	const before = await tabCount(page, 'in_progress');
+	await flush.click();
+	await expect(taken).toHaveCount(0);
+	await expect.poll(() => tabCount(page, 'in_progress')).toBe(before - shipped);
+	await expect(page.locator('[data-testid="prep-entry"][data-status="shipped"]')).toHaveCount(0);
+	await expect(flush).toBeDisabled();
+	await expectSynced(page);
+});

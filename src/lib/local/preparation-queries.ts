@@ -54,10 +54,34 @@ function hiddenIds(entries: readonly PreparationEntry[], warehouseId: string): S
 	);
 }
 
+/** The tab's orders without those the entries keep out of it (the order stays as given). */
+export function withoutTaken(
+	orders: readonly Order[],
+	entries: readonly PreparationEntry[],
+	warehouseId: string
+): Order[] {
+	const hidden = hiddenIds(entries, warehouseId);
+	return orders.filter((order) => !hidden.has(order.id));
+}
+
 async function tabOrders(db: DocksideDB, warehouseId: string, tabs: readonly WaitingTab[]) {
 	const keys = tabs.map((tab) => prepKey(warehouseId, tab));
 	const stored = await db.orders.where('prepKeys').anyOf(keys).distinct().toArray();
 	return stored.map(fromStoredOrder);
+}
+
+/**
+ * Every order whose stored key puts it in this waiting tab, taken or not, oldest first. A
+ * screen reads this and listPreparations as two live reads and joins them with withoutTaken,
+ * so taking an order re-reads only the (small) entries, not the tab's thousands of orders.
+ */
+export async function ordersInTab(warehouseId: string, tab: WaitingTab): Promise<Order[]> {
+	return (await tabOrders(getDb(), warehouseId, [tab])).sort(compareByPlacing);
+}
+
+/** Every preparation entry, of every warehouse. */
+export function listPreparations(): Promise<PreparationEntry[]> {
+	return getDb().preparations.toArray();
 }
 
 /** The orders of one waiting tab of the warehouse, oldest first. */
@@ -65,11 +89,10 @@ export async function waitingOrders(warehouseId: string, tab: WaitingTab): Promi
 	const db = getDb();
 	return db.transaction('r', db.orders, db.preparations, async () => {
 		const [orders, entries] = await Promise.all([
-			tabOrders(db, warehouseId, [tab]),
-			db.preparations.toArray()
+			ordersInTab(warehouseId, tab),
+			listPreparations()
 		]);
-		const hidden = hiddenIds(entries, warehouseId);
-		return orders.filter((order) => !hidden.has(order.id)).sort(compareByPlacing);
+		return withoutTaken(orders, entries, warehouseId);
 	});
 }
 

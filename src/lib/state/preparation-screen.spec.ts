@@ -12,6 +12,7 @@ import type { InProgressRow, WaitingTab } from '$lib/local/preparation-queries';
 import { currentActor, DEFAULT_ACTOR, OPERATOR_STORAGE_KEY } from '$lib/local/perform';
 import type { PerformResult } from './action-form.svelte';
 import { BatchRulesForm } from './preparation-batch.svelte';
+import { checkOperatorName, saveOperatorName } from './preparation-operator';
 import { PreparationScreen, type PreparationDeps } from './preparation-screen.svelte';
 import { canRemove, orderEntries } from './preparation-rows';
 import {
@@ -44,6 +45,7 @@ function backordered(id: string): Order {
 
 interface World {
 	waiting: Record<string, Order[]>;
+	preparations: PreparationEntry[];
 	entries: InProgressRow[];
 	counts: Record<PreparationTab, number>;
 	results: PerformResult[];
@@ -53,6 +55,7 @@ function setup(actor = 'ana') {
 	const live = fakeLive();
 	const world: World = {
 		waiting: {},
+		preparations: [],
 		entries: [],
 		counts: { in_stock: 0, partial: 0, backorder: 0, on_hold: 0, in_progress: 0 },
 		results: []
@@ -68,10 +71,11 @@ function setup(actor = 'ana') {
 		actor,
 		listWarehouses: async () => [MAIN, LYON],
 		listShops: async () => [{ id: 'shop-1', name: 'Shop one', platform: 'shopify' } as never],
-		waitingOrders: async (warehouseId: string, tab: WaitingTab) => {
+		ordersInTab: async (warehouseId: string, tab: WaitingTab) => {
 			calls.waiting.push(`${warehouseId}|${tab}`);
 			return world.waiting[`${warehouseId}|${tab}`] ?? [];
 		},
+		listPreparations: async () => world.preparations,
 		inProgressRows: async () => {
 			calls.entries += 1;
 			return world.entries;
@@ -143,6 +147,22 @@ describe('PreparationScreen: waiting tabs', () => {
 		expect(screen.counts?.backorder).toBe(0);
 	});
 
+	it('an order taken here, or live elsewhere, leaves the rows (joined from the entries)', async () => {
+		const { screen, world, live } = setup();
+		world.waiting['wh-main|in_stock'] = [ready('o-1'), ready('o-2'), ready('o-3'), ready('o-4')];
+		screen.setQuery(query('in_stock'));
+		await settle();
+		expect(screen.rows).toHaveLength(4);
+		world.preparations = [
+			makePreparation({ orderId: 'o-1', warehouseId: 'wh-main', operator: 'ben' }),
+			makePreparation({ orderId: 'o-2', warehouseId: 'wh-lyon', status: 'picked' }),
+			// Shipped in another warehouse: it no longer holds the order.
+			makePreparation({ orderId: 'o-3', warehouseId: 'wh-lyon', status: 'shipped' })
+		];
+		await live.refresh();
+		expect(screen.rows.map((r) => r.order.id)).toEqual(['o-3', 'o-4']);
+	});
+
 	it('selects what can be taken and adds one preparation.add per order, keeping each refusal', async () => {
 		const { screen, world, calls } = setup();
 		const orders = [ready('o-1'), ready('o-2'), ready('o-3')];
@@ -185,7 +205,8 @@ describe('PreparationScreen: waiting tabs', () => {
 			actor: 'ana',
 			listWarehouses: async () => [MAIN, noShip],
 			listShops: async () => [],
-			waitingOrders: async () => [ready('o-9')],
+			ordersInTab: async () => [ready('o-9')],
+			listPreparations: async () => [],
 			inProgressRows: async () => [],
 			preparationCounts: async () => ({
 				in_stock: 1,
@@ -403,6 +424,22 @@ describe('currentActor', () => {
 		store.set(OPERATOR_STORAGE_KEY, '  Ana  ');
 		expect(currentActor()).toBe('Ana');
 		store.set(OPERATOR_STORAGE_KEY, '   ');
+		expect(currentActor()).toBe(DEFAULT_ACTOR);
+	});
+
+	it('the operator dialog stores a checked name, and blank goes back to the default', () => {
+		const store = new Map<string, string>();
+		vi.stubGlobal('localStorage', {
+			getItem: (key: string) => store.get(key) ?? null,
+			setItem: (key: string, value: string) => store.set(key, value),
+			removeItem: (key: string) => store.delete(key)
+		});
+		expect(checkOperatorName('x'.repeat(101))).toHaveProperty('error');
+		const checked = checkOperatorName('  Ben ');
+		expect(checked).toEqual({ name: 'Ben' });
+		expect(saveOperatorName('Ben')).toBe(true);
+		expect(currentActor()).toBe('Ben');
+		expect(saveOperatorName('')).toBe(true);
 		expect(currentActor()).toBe(DEFAULT_ACTOR);
 	});
 });

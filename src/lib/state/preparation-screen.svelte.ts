@@ -5,9 +5,10 @@
 // rule's own message.
 import { SvelteSet } from 'svelte/reactivity';
 import { takeRefusal, type PreparationTab } from '$lib/domain/preparation';
-import type { Order, Shop, Warehouse } from '$lib/domain/schemas';
+import type { Order, PreparationEntry, Shop, Warehouse } from '$lib/domain/schemas';
 import {
 	matchesPreparationFilters,
+	withoutTaken,
 	type InProgressRow,
 	type PreparationFilters,
 	type WaitingTab
@@ -29,7 +30,9 @@ export interface PreparationDeps {
 	live: LiveSource;
 	listWarehouses(): Promise<Warehouse[]>;
 	listShops(): Promise<Shop[]>;
-	waitingOrders(warehouseId: string, tab: WaitingTab): Promise<Order[]>;
+	/** The tab's orders by their index key, taken or not (joined with the entries here). */
+	ordersInTab(warehouseId: string, tab: WaitingTab): Promise<Order[]>;
+	listPreparations(): Promise<PreparationEntry[]>;
 	inProgressRows(warehouseId: string): Promise<InProgressRow[]>;
 	preparationCounts(
 		warehouseId: string,
@@ -51,6 +54,7 @@ export class PreparationScreen {
 	readonly #warehouses: LiveValue<Warehouse[]>;
 	readonly #shops: LiveValue<Shop[]>;
 	readonly #waiting: LiveValue<Order[]>;
+	readonly #allEntries: LiveValue<PreparationEntry[]>;
 	readonly #entries: LiveValue<InProgressRow[]>;
 	readonly #counts: LiveValue<Record<PreparationTab, number>>;
 	readonly #deps: PreparationDeps;
@@ -58,6 +62,13 @@ export class PreparationScreen {
 	#countsKey = '';
 	#rowsKey = '';
 	// Derived once per change, not per read: a tab can hold a few thousand orders.
+	/** The tab's orders less those taken: two live reads joined here (see ordersInTab). */
+	readonly #untaken = $derived.by(() => {
+		const warehouseId = this.#query?.warehouseId;
+		const orders = this.#waiting.value;
+		if (!warehouseId || !orders) return [];
+		return withoutTaken(orders, this.#allEntries.value ?? [], warehouseId);
+	});
 	readonly #rows = $derived.by(() => this.#computeRows());
 	readonly #entryRows = $derived.by(() => this.#computeEntries());
 
@@ -66,6 +77,7 @@ export class PreparationScreen {
 		this.#warehouses = new LiveValue(deps.live);
 		this.#shops = new LiveValue(deps.live);
 		this.#waiting = new LiveValue(deps.live);
+		this.#allEntries = new LiveValue(deps.live);
 		this.#entries = new LiveValue(deps.live);
 		this.#counts = new LiveValue(deps.live);
 	}
@@ -101,7 +113,11 @@ export class PreparationScreen {
 	}
 	get error(): string | null {
 		return (
-			this.#warehouses.error ?? this.#waiting.error ?? this.#entries.error ?? this.#counts.error
+			this.#warehouses.error ??
+			this.#waiting.error ??
+			this.#allEntries.error ??
+			this.#entries.error ??
+			this.#counts.error
 		);
 	}
 	get inProgress(): boolean {
@@ -109,7 +125,9 @@ export class PreparationScreen {
 	}
 	/** Nothing read yet for the current tab. */
 	get loading(): boolean {
-		return this.inProgress ? this.#entries.value === undefined : this.#waiting.value === undefined;
+		return this.inProgress
+			? this.#entries.value === undefined
+			: this.#waiting.value === undefined || this.#allEntries.value === undefined;
 	}
 
 	shopName(shopId: string): string {
@@ -131,7 +149,7 @@ export class PreparationScreen {
 		const warehouse = this.warehouse;
 		if (!query || this.inProgress) return [];
 		const warehouses = this.warehouses;
-		return (this.#waiting.value ?? [])
+		return this.#untaken
 			.filter((order) => matchesPreparationFilters(order, query.filters))
 			.map((order) => ({
 				order,
@@ -160,7 +178,7 @@ export class PreparationScreen {
 		if (this.inProgress) {
 			return (this.#entries.value ?? []).flatMap((row) => (row.order ? [row.order] : []));
 		}
-		return this.#waiting.value ?? [];
+		return this.#untaken;
 	}
 
 	/** Shipping methods in this tab (and the chosen one, even when the tab has none of it). */
@@ -228,6 +246,7 @@ export class PreparationScreen {
 	start(): void {
 		this.#warehouses.run(() => this.#deps.listWarehouses());
 		this.#shops.run(() => this.#deps.listShops());
+		this.#allEntries.run(() => this.#deps.listPreparations());
 	}
 
 	stop(): void {
@@ -235,6 +254,7 @@ export class PreparationScreen {
 			this.#warehouses,
 			this.#shops,
 			this.#waiting,
+			this.#allEntries,
 			this.#entries,
 			this.#counts
 		]) {
@@ -261,7 +281,7 @@ export class PreparationScreen {
 				this.#entries.run(() => this.#deps.inProgressRows(warehouseId));
 			} else {
 				this.#entries.clear();
-				this.#waiting.run(() => this.#deps.waitingOrders(warehouseId, tab));
+				this.#waiting.run(() => this.#deps.ordersInTab(warehouseId, tab));
 			}
 		}
 		const countsKey = JSON.stringify([query.warehouseId, query.filters]);
