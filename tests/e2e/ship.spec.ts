@@ -7,7 +7,14 @@ import { expect, test, type Download, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { PDFDocument } from 'pdf-lib';
 import { HAS_PDFTOTEXT, pageTexts } from '../../src/lib/documents/testing/poppler';
-import { expectSynced, openOrders } from './support/app';
+import {
+	blockSync,
+	expectSynced,
+	openOrders,
+	pendingCount,
+	reloadApp,
+	unblockSync
+} from './support/app';
 import { fullyReady, readOrders, realLines } from './support/orders-data';
 
 interface Packed {
@@ -343,4 +350,28 @@ test('every ship reached the server, none refused', async () => {
 			.sort()
 	).toEqual(['6A00000000001', '6A00000000002', '8X0001', '8X0002']);
 	expect(after.filter((s) => s.status === 'packed')).toHaveLength(1);
+});
+
+test('with the sync cut off, the last parcel ships on the tablet, survives a reload and syncs later', async () => {
+	const packed: Packed[] = [];
+	for (const p of batch) if ((await stored(page, p.orderId)).status === 'packed') packed.push(p);
+	expect(packed).toHaveLength(1);
+	const last = packed[0];
+	await blockSync(page.context());
+	const input = row(page, last.orderId).getByTestId('tracking-input');
+	await input.fill('OFF-0001');
+	await input.press('Enter');
+	await expect(row(page, last.orderId)).toHaveAttribute('data-shipped', 'true');
+	await expect(pendingCount(page)).toHaveAttribute('data-count', '1');
+
+	await reloadApp(page, row(page, last.orderId));
+	await expect(row(page, last.orderId).getByTestId('shipped-tracking')).toHaveText('OFF-0001');
+	await expect(page.getByTestId('to-ship-count')).toHaveText('0 to ship');
+
+	await unblockSync(page.context(), [page]);
+	await expectSynced(page);
+	expect(await stored(page, last.orderId)).toMatchObject({
+		status: 'shipped',
+		tracking: 'OFF-0001'
+	});
 });
