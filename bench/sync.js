@@ -7,7 +7,7 @@
 // Options: --orders=N (default 100000), --push=N mutations per run (default 5000), --runs=N
 // (default 3), --skip-build, --only=push or --only=pull (one part of the run). Writes nothing to the repository (temporary database and profile).
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,9 +135,22 @@ function adjustMutations(pairs, clientTag, count) {
 	});
 }
 
-async function pushRun(url, pairs, run) {
+/** CPU time (user + system, all threads) a process has used, in ms; undefined off Linux. */
+function processCpuMs(pid) {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+	} catch {
+		return undefined;
+	}
+}
+
+/** Wall time of one run, and the server's CPU time for it (load on the machine aside). */
+async function pushRun(server, pairs, run) {
+	const { url } = server;
 	const clientId = `bench-push-${run}-${process.pid}`;
 	const mutations = adjustMutations(pairs, clientId, PUSH);
+	const cpu0 = processCpuMs(server.child.pid);
 	const t0 = performance.now();
 	for (let start = 0; start < mutations.length; start += BATCH) {
 		const answer = await post(url, '/api/sync/push', {
@@ -151,7 +164,9 @@ async function pushRun(url, pairs, run) {
 				`push refused: ${JSON.stringify(answer.results.find((r) => r.status !== 'applied'))}`
 			);
 	}
-	return performance.now() - t0;
+	const ms = performance.now() - t0;
+	const cpu1 = processCpuMs(server.child.pid);
+	return { ms, cpuMs: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0 };
 }
 
 /**
@@ -222,11 +237,13 @@ function rawRun(dbPath, pairs, run) {
 		insertMutation.run(clientId, mutation.id, last, mutation.clientTime, now);
 		upsertClient.run(clientId, mutation.id, epoch);
 	});
+	const cpu0 = process.cpuUsage();
 	const t0 = performance.now();
 	for (const mutation of mutations) apply.immediate(mutation);
 	const ms = performance.now() - t0;
+	const cpu = process.cpuUsage(cpu0);
 	db.close();
-	return ms;
+	return { ms, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 // ---------------------------------------------------------------- initial pull in the browser
@@ -323,6 +340,16 @@ async function bulkPutBaseline(browser, url) {
 	return ms;
 }
 
+/** CPU per mutation, which a busy machine disturbs less than the wall clock. */
+function cpuLine(pushCpu, rawCpu) {
+	if (pushCpu.length === 0) return [];
+	const push = (median(pushCpu) * 1000) / PUSH;
+	const raw = (median(rawCpu) * 1000) / PUSH;
+	return [
+		`push CPU: ${push.toFixed(0)} µs/mutation in the server process (${(1e6 / push).toFixed(0)}/s on a core of its own), raw ${raw.toFixed(0)} µs (${(1e6 / raw).toFixed(0)}/s); ${((raw / push) * 100).toFixed(0)} % of the baseline's speed`
+	];
+}
+
 /** Push over HTTP beside the raw baseline: a table row and the summary line. */
 async function benchPush(dir) {
 	const pushDb = join(dir, 'push.sqlite');
@@ -337,13 +364,22 @@ async function benchPush(dir) {
 	log(`push: ${RUNS} runs of ${PUSH} mutations in batches of ${BATCH}, each beside a raw run`);
 	const pushMs = [];
 	const rawMs = [];
+	const pushCpu = [];
+	const rawCpu = [];
 	const rawDb = join(dir, 'raw.sqlite');
 	for (let run = 0; run < RUNS; run++) {
-		pushMs.push(await pushRun(server.url, pairs, run));
+		const pushed = await pushRun(server, pairs, run);
+		pushMs.push(pushed.ms);
+		if (pushed.cpuMs !== undefined) pushCpu.push(pushed.cpuMs);
 		for (const suffix of ['-wal', '-shm']) rmSync(rawDb + suffix, { force: true });
 		copyFileSync(seeded, rawDb);
-		rawMs.push(rawRun(rawDb, pairs, run));
-		log(`run ${run + 1}: push ${pushMs.at(-1).toFixed(0)} ms, raw ${rawMs.at(-1).toFixed(0)} ms`);
+		const raw = rawRun(rawDb, pairs, run);
+		rawMs.push(raw.ms);
+		rawCpu.push(raw.cpuMs);
+		// The raw run held the event loop for seconds: let fetch notice the keep-alive connections
+		// the server closed meanwhile, instead of sending the next push on one of them.
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		log(`run ${run + 1}: push ${pushed.ms.toFixed(0)} ms, raw ${raw.ms.toFixed(0)} ms`);
 	}
 	await stopServer(server);
 	const pushRate = (PUSH / median(pushMs)) * 1000;
@@ -358,7 +394,8 @@ async function benchPush(dir) {
 			}
 		],
 		lines: [
-			`push: ${pushRate.toFixed(0)} mutations/s (raw baseline ${rawRate.toFixed(0)}/s, ${((pushRate / rawRate) * 100).toFixed(0)} % of it; goals ≥ 3,000/s and ≥ 15 %)`
+			`push: ${pushRate.toFixed(0)} mutations/s (raw baseline ${rawRate.toFixed(0)}/s, ${((pushRate / rawRate) * 100).toFixed(0)} % of it; goals ≥ 3,000/s and ≥ 15 %)`,
+			...cpuLine(pushCpu, rawCpu)
 		]
 	};
 }
