@@ -50,6 +50,19 @@ export const PullRequest = z.object({
 });
 export type PullRequest = z.infer<typeof PullRequest>;
 
+/**
+ * `POST /api/sync/records`, added beside SYNC.md's pull: records a tablet keeps no longer
+ * (outside its retention window), asked for when a screen needs them. Answered with the
+ * records as put ops, as in a pull patch; nothing about the client's cookie changes.
+ */
+export const RecordsRequest = z.object({
+	protocol: z.literal(PROTOCOL),
+	schemaVersion: z.string().min(1).max(20),
+	/** One order with its timeline events. */
+	order: z.string().min(1).max(100)
+});
+export type RecordsRequest = z.infer<typeof RecordsRequest>;
+
 export type PatchOp =
 	| { op: 'put'; entity: string; id: string; version: number; value: unknown }
 	| { op: 'del'; entity: string; id: string; version: number };
