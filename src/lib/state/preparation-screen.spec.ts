@@ -245,7 +245,7 @@ describe('PreparationScreen: In progress', () => {
 	};
 
 	it('lists mine first, then others by operator, with Remove only before packing', async () => {
-		const { screen, world, calls } = setup('ana');
+		const { screen, world, calls, live } = setup('ana');
 		world.entries = [
 			row({ orderId: 'o-1', operator: 'zoe' }),
 			row({ orderId: 'o-2', operator: 'ana', status: 'packed' }),
@@ -261,9 +261,34 @@ describe('PreparationScreen: In progress', () => {
 			['o-1', false, true]
 		]);
 		expect(screen.shippedCount).toBe(1);
-		expect(screen.entries.map((r) => canRemove(r.entry))).toEqual([false, true, false, true]);
 		expect(calls.entries).toBe(1);
 		expect(calls.waiting).toEqual([]);
+
+		// Filters apply to In progress too; an entry whose order is missing matches none.
+		const original = world.entries;
+		world.entries = [
+			...world.entries,
+			{
+				entry: makePreparation({ orderId: 'o-gone', operator: 'ana' }),
+				order: undefined,
+				confirmed: true
+			}
+		];
+		await live.refresh();
+		expect(screen.entries.map((r) => r.entry.orderId)).toContain('o-gone');
+		world.entries[0] = {
+			...world.entries[0],
+			order: ready('o-1', {
+				shippingAddress: { ...ready('o-x').shippingAddress, country: 'DE' }
+			})
+		};
+		await live.refresh();
+		screen.setQuery(query('in_progress', { country: 'DE' }));
+		expect(screen.entries.map((r) => r.entry.orderId)).toEqual(['o-1']);
+		screen.setQuery(query('in_progress'));
+		world.entries = original;
+		await live.refresh();
+		expect(screen.entries.map((r) => canRemove(r.entry))).toEqual([false, true, false, true]);
 
 		await screen.remove('o-4');
 		await screen.flush();

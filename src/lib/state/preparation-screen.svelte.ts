@@ -7,6 +7,7 @@ import { SvelteSet } from 'svelte/reactivity';
 import { takeRefusal, type PreparationTab } from '$lib/domain/preparation';
 import type { Order, PreparationEntry, Shop, Warehouse } from '$lib/domain/schemas';
 import {
+	hasPreparationFilters,
 	matchesPreparationFilters,
 	withoutTaken,
 	type InProgressRow,
@@ -162,8 +163,10 @@ export class PreparationScreen {
 	#computeEntries(): EntryRow[] {
 		const query = this.#query;
 		if (!query || !this.inProgress) return [];
-		const rows = (this.#entries.value ?? []).filter(
-			(row) => row.order === undefined || matchesPreparationFilters(row.order, query.filters)
+		// An entry whose order this tablet lacks matches no filter (as the counts say).
+		const filtered = hasPreparationFilters(query.filters);
+		const rows = (this.#entries.value ?? []).filter((row) =>
+			row.order ? matchesPreparationFilters(row.order, query.filters) : !filtered
 		);
 		return orderEntries(rows, this.#deps.actor);
 	}
