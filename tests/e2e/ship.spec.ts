@@ -137,9 +137,12 @@ test.beforeAll(async ({ browser, baseURL }) => {
 	const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
 	page = await context.newPage();
 	await openOrders(page);
+	// This tablet's operator (named on the preparation screen) takes and packs the batch.
+	await page.evaluate(() => localStorage.setItem('dockside.operator', 'Ship tester'));
 	({ warehouseId, batch } = await packFive(page));
 	await page.goto(`/preparation/ship?warehouse=${warehouseId}`);
 	await expect(page.getByTestId('ship-row')).toHaveCount(5);
+	await expect(page.getByTestId('ship-operator')).toHaveText('· operator Ship tester');
 });
 
 test.afterAll(async () => {
