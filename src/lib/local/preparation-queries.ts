@@ -64,10 +64,15 @@ export function withoutTaken(
 	return orders.filter((order) => !hidden.has(order.id));
 }
 
+/**
+ * One getAll per tab key: anyOf on a multi-entry index walks a cursor record by record, many
+ * times slower for thousands of orders. An order has one key per warehouse, so none repeats.
+ */
 async function tabOrders(db: DocksideDB, warehouseId: string, tabs: readonly WaitingTab[]) {
-	const keys = tabs.map((tab) => prepKey(warehouseId, tab));
-	const stored = await db.orders.where('prepKeys').anyOf(keys).distinct().toArray();
-	return stored.map(fromStoredOrder);
+	const lists = await Promise.all(
+		tabs.map((tab) => db.orders.where('prepKeys').equals(prepKey(warehouseId, tab)).toArray())
+	);
+	return lists.flat().map(fromStoredOrder);
 }
 
 /**
