@@ -3,15 +3,61 @@
 // packing driven by simulated scanner key bursts (keys 5 ms apart, then Enter) with a wrong
 // code, an over-scan, a refused partial pack and a reload mid-pack; the confirmed pack is a
 // shipment in the order view and on the server.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import bwipjs from 'bwip-js/node';
 import { PDFDocument } from 'pdf-lib';
+import { CHROMIUM_ARGS } from '../../playwright.config';
 import { expectSynced, openOrders, reloadApp } from './support/app';
 import { fullyReady, readOrders, realLines, type OrderFacts } from './support/orders-data';
 import { orderView, showTab } from './support/order-view';
 
 // A service worker would answer requests before the test sees them (downloads included).
 test.use({ serviceWorkers: 'block' });
+
+/**
+ * A video file for Chromium's fake camera showing `code` as a Code 128 barcode (Y4M: a header,
+ * then frames of 8-bit luma and quarter-size chroma planes). Chromium reads the file when the
+ * page asks for the camera, so it can be written after the browser started.
+ */
+function writeBarcodeVideo(path: string, code: string): void {
+	const [W, H, MODULE] = [640, 480, 3];
+	const [{ sbs }] = bwipjs.raw('code128', code, '') as { sbs: number[] }[];
+	const width = sbs.reduce((sum, n) => sum + n, 0) * MODULE;
+	const left = Math.floor((W - width) / 2);
+	const luma = Buffer.alloc(W * H, 235);
+	let x = left;
+	sbs.forEach((modules, i) => {
+		const px = modules * MODULE;
+		// Even entries are bars, odd ones spaces.
+		if (i % 2 === 0) {
+			for (let y = 120; y < 360; y++) luma.fill(16, y * W + x, y * W + x + px);
+		}
+		x += px;
+	});
+	const chroma = Buffer.alloc((W / 2) * (H / 2), 128);
+	const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma, chroma]);
+	const header = Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`);
+	writeFileSync(path, Buffer.concat([header, frame, frame]));
+}
+
+const cameraFile = join(tmpdir(), `dockside-e2e-camera-${process.pid}.y4m`);
+writeBarcodeVideo(cameraFile, '0');
+
+// Chromium's fake camera plays that file (the camera test writes its order's label into it).
+test.use({
+	launchOptions: {
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			...CHROMIUM_ARGS,
+			'--use-fake-ui-for-media-stream',
+			'--use-fake-device-for-media-stream',
+			`--use-file-for-fake-video-capture=${cameraFile}`
+		]
+	}
+});
 
 /** What a keyboard-wedge scanner sends: the code's keys a few ms apart, then Enter. */
 async function scan(page: Page, code: string): Promise<void> {
@@ -260,4 +306,76 @@ test('packing by scanner: wrong code, over-scan and partial pack refused, reload
 	await expect(
 		orderView(page).locator(`[data-testid="shipment-row"][data-shipment-id="${stored.shipmentId}"]`)
 	).toBeVisible();
+});
+
+test('a line of the parcel is substituted with another product in stock', async ({ page }) => {
+	await openOrders(page);
+	const { warehouseId, orders } = await takeOrders(page, 1);
+	const order = orders[0];
+	const line = realLines(order)[0];
+	// A product with free stock in this warehouse, not already in the order.
+	const substitute = await page.evaluate(
+		async ({ warehouseId, skus, need }) => {
+			const db = window.__dockside!.db;
+			const rows = await db.stock.where('warehouseId').equals(warehouseId).toArray();
+			for (const row of rows) {
+				if (row.physical - row.reserved < need) continue;
+				const product = await db.products.get(row.productId);
+				if (product && product.type === 'simple' && !skus.includes(product.sku)) return product.sku;
+			}
+			return null;
+		},
+		{ warehouseId, skus: order.lines.map((l) => l.sku), need: line.toShip }
+	);
+	expect(substitute).not.toBeNull();
+
+	await page.goto(`/preparation/pack/${order.id}`);
+	const lineRow = page.locator(`[data-testid="pack-line"][data-line-id="${line.id}"]`);
+	await lineRow.getByTestId('pack-substitute').click();
+	const dialog = page.getByTestId('dialog-substitute');
+	await dialog.getByTestId('product-search').fill(substitute!);
+	await dialog.locator(`[data-testid="product-option"][data-sku="${substitute}"]`).click();
+	await dialog.getByTestId('submit').click();
+	await expect(dialog).toHaveCount(0);
+	await expect(lineRow).toHaveCount(0);
+	const replacement = page.locator(`[data-testid="pack-line"][data-sku="${substitute}"]`);
+	await expect(replacement).toHaveAttribute('data-state', 'not_packed');
+	await expect(page.getByTestId('scan-message')).toContainText(`Substituted with ${substitute}`);
+	await expectSynced(page);
+});
+
+// ---------------------------------------------------------------- the camera
+
+test.describe('the camera', () => {
+	test.use({ permissions: ['camera'] });
+
+	test('reads an order label through the WebAssembly reader served by the app, and opens the order', async ({
+		page
+	}) => {
+		const requests: string[] = [];
+		page.on('request', (request) => requests.push(request.url()));
+		await openOrders(page);
+		const { warehouseId, orders } = await takeOrders(page, 1);
+		const order = orders[0];
+		writeBarcodeVideo(cameraFile, order.digits);
+
+		await page.goto(`/preparation/pack?warehouse=${warehouseId}`);
+		await expect(page.getByTestId('pack-queue-order').first()).toBeVisible();
+		// Nothing of the barcode reader is loaded before the camera is asked for.
+		expect(requests.filter((url) => url.includes('zxing'))).toEqual([]);
+		await page.getByTestId('camera-button').click();
+		await expect(page.getByTestId('camera-scanner')).toBeVisible();
+		await expect(page).toHaveURL(new RegExp(`/preparation/pack/${order.id}$`), {
+			timeout: 20_000
+		});
+		const origin = new URL(page.url()).origin;
+		const wasm = requests.filter((url) => url.endsWith('.wasm'));
+		expect(wasm).toHaveLength(1);
+		expect(wasm[0]).toMatch(
+			new RegExp(`^${origin}/_app/immutable/assets/zxing_reader[^/]*\\.wasm$`)
+		);
+		expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual(
+			[]
+		);
+	});
 });
