@@ -66,7 +66,18 @@ export async function openSqlite(path = DEFAULT_SQLITE_PATH): Promise<OpenedData
 	const db = new Kysely<Database>({
 		dialect: new SqliteDialect({ database: withStatementCache(sqlite) })
 	});
-	await migrateToLatest(db as Kysely<unknown>);
+	// Kysely takes no migration lock on SQLite: two servers starting on one new file both ran
+	// the first migration, and one failed ("table records already exists"). Under the write
+	// lock the second waits (busy timeout), then finds the migrations done.
+	sqlite.exec('BEGIN IMMEDIATE');
+	try {
+		await migrateToLatest(db as Kysely<unknown>);
+		sqlite.exec('COMMIT');
+	} catch (error) {
+		if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+		sqlite.close();
+		throw error;
+	}
 	sqliteHandles.set(db, sqlite);
 	// Only a file can be shared with another process, or checkpointed by another connection.
 	const pokeChannel = inMemory ? undefined : sqlitePokeChannel(sqlite);

@@ -78,6 +78,12 @@ export async function handlePush(server: SyncServer, raw: string): Promise<Handl
 	let changedAnything = false;
 	try {
 		for (const mutation of body.mutations) {
+			// Already handled before this push began (lastMutationId only grows): a retried push
+			// answers its duplicates without a write transaction each.
+			if (mutation.id <= last && restartAt === undefined) {
+				results.push({ id: mutation.id, status: 'duplicate' });
+				continue;
+			}
 			const outcome = await handleOne(
 				server,
 				body.clientId,
