@@ -25,6 +25,8 @@ export interface SyncEvents {
 }
 
 const BATCH_LIMIT = 500;
+/** Set while the pull from scratch (first start or reset) has not finished. */
+export const META_FIRST_PULL = 'firstPullRunning';
 /** Room for the envelope around the mutations. */
 const ENVELOPE_BYTES = 1024;
 
@@ -181,6 +183,14 @@ export class SyncEngine {
 		);
 		let received = 0;
 		let wasReset = false;
+		// A pull from scratch asks only for what a tablet keeps (retention-window.ts): closed
+		// orders older than the window stay on the server, and come when a screen asks for
+		// them (older.ts). Until that first pull has finished (it may span several runs), every
+		// page asks the same. Later pulls take every change, so an order this tablet acted on is
+		// never left at its old version; the daily prune drops what is outside the window.
+		const [storedCookie, storedEpoch] = await this.#storedCookie();
+		let firstPull = storedCookie === null || (await this.#isFirstPull());
+		if (storedCookie === null) await this.#db.meta.put({ key: META_FIRST_PULL, value: true });
 		const request = (cookie: number | null, epoch: string | undefined) =>
 			this.#transport.pull(
 				JSON.stringify({
@@ -189,12 +199,10 @@ export class SyncEngine {
 					clientId,
 					cookie,
 					epoch,
-					// A tablet keeps only the retention window (retention-window.ts); older
-					// orders come from the server when a screen asks for them.
-					retainedOnly: true
+					...(firstPull ? { retainedOnly: true } : {})
 				})
 			);
-		let next = request(...(await this.#storedCookie()));
+		let next = request(storedCookie, storedEpoch);
 		// The page being written. Pages are applied strictly in order, each in its own
 		// transaction, but the next page is fetched and prepared while this one is written:
 		// network, CPU and IndexedDB overlap.
@@ -211,6 +219,8 @@ export class SyncEngine {
 				await writing;
 				await this.#resetServerData();
 				wasReset = true;
+				firstPull = true;
+				await this.#db.meta.put({ key: META_FIRST_PULL, value: true });
 				next = request(null, undefined);
 				continue;
 			}
@@ -223,6 +233,7 @@ export class SyncEngine {
 			received += page.patch.length;
 			if (!page.more) {
 				await writing;
+				if (firstPull) await this.#db.meta.delete(META_FIRST_PULL);
 				if (wasReset) await reapplyPending(this.#db);
 				this.#events.progress(null);
 				return 'ok';
@@ -239,6 +250,10 @@ export class SyncEngine {
 			// Pruning only saves space: a failure waits for the next sync.
 			console.warn('Pruning the retention window failed', error);
 		}
+	}
+
+	async #isFirstPull(): Promise<boolean> {
+		return (await this.#db.meta.get(META_FIRST_PULL))?.value === true;
 	}
 
 	async #storedCookie(): Promise<[number | null, string | undefined]> {

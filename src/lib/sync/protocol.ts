@@ -45,6 +45,8 @@ export const PullRequest = z.object({
 	 * Added to SYNC.md's shape: only what a tablet keeps (retention-window.ts). Closed orders
 	 * older than the merchant's retention window are left out with their timeline events, and
 	 * so are stock movements and other dated events older than it. Absent: every record, as before.
+	 * The app sends it while its pull from scratch runs (first start, reset); later pulls take
+	 * every change.
 	 */
 	retainedOnly: z.boolean().optional()
 });

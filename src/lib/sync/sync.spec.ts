@@ -305,4 +305,40 @@ describe('sync', () => {
 		expect(later.length).toBeLessThan(first.length);
 		expect((await getDb().orders.toCollection().primaryKeys()).sort()).toEqual(later);
 	});
+
+	it('asks for the retained set only until its first pull has finished, even across runs', async () => {
+		let flags: unknown[] = [];
+		let pullsLeft = Infinity;
+		const spy: SyncTransport = {
+			push: (body) => transport.push(body),
+			pull(body) {
+				flags.push((JSON.parse(body) as { retainedOnly?: boolean }).retainedOnly);
+				if (pullsLeft-- <= 0) return Promise.resolve({ ok: false, kind: 'network' });
+				return transport.pull(body);
+			}
+		};
+		const tablet = () =>
+			new SyncEngine(getDb(), spy, { phase: () => {}, progress: () => {}, synced: () => {} });
+
+		// The first pull breaks off after two pages; the next run goes on asking the same.
+		pullsLeft = 2;
+		const broken = tablet();
+		await broken.sync();
+		broken.stop(); // no retry of its own: the next run is the test's
+		expect(await getDb().meta.get('cookie')).toBeDefined();
+		pullsLeft = Infinity;
+		await tablet().sync();
+		expect(flags.length).toBeGreaterThan(3);
+		expect(flags.every((flag) => flag === true)).toBe(true);
+
+		// Once it has finished, pulls take every change.
+		flags = [];
+		await otherClientPush('order.hold', {
+			orderId: (await findLocal((o) => o.status === 'processing' && o.hold === null)).id,
+			reason: 'address'
+		});
+		await tablet().sync();
+		expect(flags.length).toBeGreaterThan(0);
+		expect(flags.every((flag) => flag === undefined)).toBe(true);
+	});
 });
