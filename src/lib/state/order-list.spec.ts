@@ -121,22 +121,34 @@ describe('OrderList paged by index', () => {
 		expect(t.calls).toEqual(['page:all:0:50', 'counts']);
 	});
 
-	it('knows the next tab’s size at once from the counts on screen, without reading them again', async () => {
+	it('keeps the last tab on screen until the next one’s rows are in, then swaps rows and size at once', async () => {
 		const t = setup(many(300));
 		const list = new OrderList(t.deps);
 		list.setQuery({ tab: 'all', sort: 'date_desc' });
 		await settle();
 		t.hold('page:complete:0:50');
-		list.setQuery({ tab: 'complete', sort: 'date_desc' });
-		// The first page of the new tab is still being read: no rows, but the right size.
-		expect(list.total).toBe(100);
-		expect(list.rowAt(0)).toBeUndefined();
+		let shown = 0;
+		list.setQuery({ tab: 'complete', sort: 'date_desc' }, () => shown++);
+		await settle();
+		// The new tab is selected; its first page is still being read: the old list stays.
+		expect(list.query?.tab).toBe('complete');
+		expect(list.shownQuery?.tab).toBe('all');
+		expect(list.total).toBe(300);
+		expect(list.rowAt(0)?.id).toBe('o0');
+		expect(shown).toBe(0);
 		t.release('page:complete:0:50');
 		await settle();
+		expect(list.shownQuery?.tab).toBe('complete');
+		expect(list.total).toBe(100);
 		expect(list.rowAt(0)?.id).toBe('o2');
 		expect(list.rowAt(1)?.id).toBe('o5');
+		expect(shown).toBe(1);
+		// Its size came from the counts on hand: not read again, and no ids read.
 		expect(reads(t.calls, 'counts')).toHaveLength(1);
 		expect(reads(t.calls, 'keys')).toEqual([]);
+		// A live refresh of the same list does not call onShown again.
+		await t.live.refresh();
+		expect(shown).toBe(1);
 	});
 
 	it('does not take counts of other filters for the size', async () => {
@@ -422,8 +434,10 @@ describe('OrderList life cycle', () => {
 		await settle();
 		const openBefore = t.live.open;
 		list.pause();
-		// Only the first page stays live.
+		// Only the first page stays live; the size and the rows on screen stay (scroll position).
 		expect(t.live.open).toBe(1);
+		expect(list.total).toBe(300);
+		expect(list.rowAt(105)?.id).toBe('o105');
 		t.calls.length = 0;
 		await t.live.refresh();
 		expect(t.calls).toEqual(['page:all:0:50']);

@@ -72,7 +72,10 @@ function filtersKey(query: OrderListQuery): string {
 }
 
 export class OrderList {
+	/** The list asked for. */
 	#query = $state.raw<OrderListQuery | null>(null);
+	/** The list on screen: the last one asked for once its first page is in. */
+	#shown = $state.raw<OrderListQuery | null>(null);
 	#paging = $state.raw<OrderListPaging>(NO_PAGING);
 	#range = $state.raw<RowRange>({ start: 0, end: FIRST_PAGE });
 	/** What the window read that is running covers; '' when none is. */
@@ -85,7 +88,9 @@ export class OrderList {
 	/** Ends the id read of a list that was left (see listOrderKeys). */
 	#keysAbort: AbortController | null = null;
 	/** The filters whose counts are being read live. */
-	#countsFor = $state<string | null>(null);
+	#countsFor: string | null = null;
+	/** The filters the counts on hand are for. */
+	#countsValueFor = $state<string | null>(null);
 	readonly #firstPage: LiveValue<Order[]>;
 	readonly #keys: LiveValue<string[]>;
 	readonly #window: LiveValue<Window>;
@@ -114,8 +119,14 @@ export class OrderList {
 		);
 	}
 
+	/** The list asked for (its tab is the selected one). */
 	get query(): OrderListQuery | null {
 		return this.#query;
+	}
+
+	/** The list whose rows are on screen: the previous one until the new first page is in. */
+	get shownQuery(): OrderListQuery | null {
+		return this.#shown;
 	}
 
 	/** Ids known yet? Only lists that no index pages read them. */
@@ -137,10 +148,10 @@ export class OrderList {
 	}
 
 	get #countedTotal(): number | undefined {
-		const query = this.#query;
-		if (!query || !this.#paging.counted || this.#counts.loading) return undefined;
-		if (this.#countsFor !== filtersKey(query)) return undefined;
-		return this.#counts.value?.[query.tab];
+		const shown = this.#shown;
+		if (!shown || !this.#paging.counted) return undefined;
+		if (this.#countsValueFor !== filtersKey(shown)) return undefined;
+		return this.#counts.value?.[shown.tab];
 	}
 
 	/** Nothing painted yet for the current query. */
@@ -216,24 +227,35 @@ export class OrderList {
 	 * Shows another list. The first page is asked for alone, and the rest only once it has
 	 * answered: IndexedDB serves a big read (770 ms for 100,000 ids) before a small page read
 	 * queued behind it. The last list's reads are stopped, and the id read aborted, so none of
-	 * them answers into this list or keeps its first page waiting.
+	 * them answers into this list or keeps its first page waiting. Its rows stay on screen until
+	 * the new first page replaces them, rows and size at once (no flash of empty rows), and then
+	 * `onShown` is called.
 	 */
-	setQuery(query: OrderListQuery): void {
+	setQuery(query: OrderListQuery, onShown?: () => void): void {
 		const previous = this.#query;
 		if (previous && sameOrderQuery(previous, query)) return;
 		this.#query = query;
-		this.#paging = this.#deps.paging(query);
-		this.#range = { start: 0, end: FIRST_PAGE };
 		this.#windowKey = '';
 		this.#cancelJump();
 		this.#stopKeys();
-		this.#keys.clear();
-		this.#window.clear();
-		this.#firstPage.clear();
+		this.#window.stop();
 		this.#firstPage.run(
 			() => this.#deps.listOrderPage(query, 0, FIRST_PAGE),
-			() => this.#startBackground(query)
+			() => this.#firstPageIn(query, onShown)
 		);
+	}
+
+	#firstPageIn(query: OrderListQuery, onShown?: () => void): void {
+		if (this.#shown !== query) {
+			this.#shown = query;
+			this.#paging = this.#deps.paging(query);
+			this.#range = { start: 0, end: FIRST_PAGE };
+			this.#windowKey = '';
+			this.#keys.clear();
+			this.#window.clear();
+			onShown?.();
+		}
+		this.#startBackground(query);
 	}
 
 	/**
@@ -255,7 +277,7 @@ export class OrderList {
 	resume(): void {
 		if (!this.#paused) return;
 		this.#paused = false;
-		if (this.#query && this.#firstPage.value !== undefined) this.#startBackground(this.#query);
+		if (this.#query && this.#shown === this.#query) this.#startBackground(this.#query);
 	}
 
 	get paused(): boolean {
@@ -270,7 +292,7 @@ export class OrderList {
 	}
 
 	#current(query: OrderListQuery): boolean {
-		return !this.#paused && this.#query === query;
+		return !this.#paused && this.#query === query && this.#shown === query;
 	}
 
 	#startBackground(query: OrderListQuery): void {
@@ -300,10 +322,13 @@ export class OrderList {
 		const key = filtersKey(query);
 		if (this.#countsFor === key) return;
 		this.#countsFor = key;
-		// A new size may bring rows into view that the last window did not cover.
 		this.#counts.run(
 			() => this.#deps.countByTab(query),
-			() => this.#loadWindow()
+			() => {
+				this.#countsValueFor = key;
+				// A new size may bring rows into view that the last window did not cover.
+				this.#loadWindow();
+			}
 		);
 	}
 
@@ -321,7 +346,8 @@ export class OrderList {
 
 	#loadWindowNow(settled: boolean): void {
 		const query = this.#query;
-		if (!query || this.#paused) return;
+		// Until its first page is in, a new list reads nothing more (its rows are not shown).
+		if (!query || this.#paused || this.#shown !== query) return;
 		const keys = this.#keys.value;
 		if (keys) {
 			const block = loadBlock(this.#range, BLOCK, keys.length);
