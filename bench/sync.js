@@ -354,34 +354,38 @@ function cpuLine(pushCpu, rawCpu) {
 async function benchPush(dir) {
 	const pushDb = join(dir, 'push.sqlite');
 	const server = await startServer(pushDb, 2000);
-	const pairs = await stockPairs(server.url);
-	// Each baseline run starts from the seeded database (as the first push run did); runs alternate
-	// so that both see the same machine load.
-	const seeded = join(dir, 'seeded.sqlite');
-	const reader = new SQLite(pushDb, { readonly: true });
-	await reader.backup(seeded);
-	reader.close();
-	log(`push: ${RUNS} runs of ${PUSH} mutations in batches of ${BATCH}, each beside a raw run`);
 	const pushMs = [];
 	const rawMs = [];
 	const pushCpu = [];
 	const rawCpu = [];
-	const rawDb = join(dir, 'raw.sqlite');
-	for (let run = 0; run < RUNS; run++) {
-		const pushed = await pushRun(server, pairs, run);
-		pushMs.push(pushed.ms);
-		if (pushed.cpuMs !== undefined) pushCpu.push(pushed.cpuMs);
-		for (const suffix of ['-wal', '-shm']) rmSync(rawDb + suffix, { force: true });
-		copyFileSync(seeded, rawDb);
-		const raw = rawRun(rawDb, pairs, run);
-		rawMs.push(raw.ms);
-		rawCpu.push(raw.cpuMs);
-		// The raw run held the event loop for seconds: let fetch notice the keep-alive connections
-		// the server closed meanwhile, instead of sending the next push on one of them.
-		await new Promise((resolve) => setTimeout(resolve, 100));
-		log(`run ${run + 1}: push ${pushed.ms.toFixed(0)} ms, raw ${raw.ms.toFixed(0)} ms`);
+	// A failed run must not leave the server running.
+	try {
+		const pairs = await stockPairs(server.url);
+		// Each baseline run starts from the seeded database (as the first push run did); runs
+		// alternate so that both see the same machine load.
+		const seeded = join(dir, 'seeded.sqlite');
+		const reader = new SQLite(pushDb, { readonly: true });
+		await reader.backup(seeded);
+		reader.close();
+		log(`push: ${RUNS} runs of ${PUSH} mutations in batches of ${BATCH}, each beside a raw run`);
+		const rawDb = join(dir, 'raw.sqlite');
+		for (let run = 0; run < RUNS; run++) {
+			const pushed = await pushRun(server, pairs, run);
+			pushMs.push(pushed.ms);
+			if (pushed.cpuMs !== undefined) pushCpu.push(pushed.cpuMs);
+			for (const suffix of ['-wal', '-shm']) rmSync(rawDb + suffix, { force: true });
+			copyFileSync(seeded, rawDb);
+			const raw = rawRun(rawDb, pairs, run);
+			rawMs.push(raw.ms);
+			rawCpu.push(raw.cpuMs);
+			// The raw run held the event loop for seconds: let fetch notice the keep-alive connections
+			// the server closed meanwhile, instead of sending the next push on one of them.
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			log(`run ${run + 1}: push ${pushed.ms.toFixed(0)} ms, raw ${raw.ms.toFixed(0)} ms`);
+		}
+	} finally {
+		await stopServer(server);
 	}
-	await stopServer(server);
 	const pushRate = (PUSH / median(pushMs)) * 1000;
 	const rawRate = (PUSH / median(rawMs)) * 1000;
 	return {
