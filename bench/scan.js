@@ -377,6 +377,15 @@ async function main() {
 					break;
 				}
 				resent.push(result.slowMs);
+				// A cut code can name something else (another order's label opens that order).
+				if (!page.url().endsWith(`/preparation/pack/${setup.orderId}`)) {
+					await page.goto(`${base}/preparation/pack/${setup.orderId}`);
+					await page
+						.getByTestId('pack-line')
+						.nth(LINES - 1)
+						.waitFor({ timeout: 60_000 });
+					await page.getByRole('heading', { level: 1 }).click();
+				}
 				if (attempt >= 5) throw new Error(`the harness could not type ${code} fast enough`);
 			}
 			if ((n + 1) % 100 === 0) log(`scans ${n + 1}/${total}`);
