@@ -43,7 +43,7 @@ export function listenForScans(
 		if (code === null) return;
 		event.preventDefault();
 		event.stopPropagation();
-		if (field instanceof HTMLInputElement) field.value = '';
+		if (field && 'value' in field) (field as HTMLInputElement).value = '';
 		onScan(code);
 	};
 	target.addEventListener('keydown', onKeyDown as EventListener, { capture: true });
