@@ -6,7 +6,7 @@ import type { Movement, Order, OrderStatus, TimelineEvent } from '$lib/domain/sc
 import { isOrderRetained, windowStart } from '$lib/sync/retention-window';
 import { getDb, resetDb } from './db';
 import { writeRecordsLocally } from './records';
-import { META_PRUNED_AT, pruneOutsideWindow, pruneWhenDue } from './retention';
+import { META_OLDER_LOADED, META_PRUNED_AT, pruneOutsideWindow, pruneWhenDue } from './retention';
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-11-26T12:00:00.000Z');
@@ -141,6 +141,17 @@ describe('pruning the retention window', () => {
 		await pruneOutsideWindow(db, NOW);
 
 		expect(await orderIds()).toEqual(['in-base', 'in-outbox', 'in-preparation', 'packing']);
+	});
+
+	it('leaves an older order opened on demand for a day', async () => {
+		const old = (id: string) => makeOrder({ id, status: 'complete', placedAt: daysAgo(200) });
+		await store([old('opened-now'), old('opened-yesterday')]);
+		await getDb().meta.put({
+			key: META_OLDER_LOADED,
+			value: { 'opened-now': daysAgo(0.1), 'opened-yesterday': daysAgo(1.1) }
+		});
+		await pruneOutsideWindow(getDb(), NOW);
+		expect(await orderIds()).toEqual(['opened-now']);
 	});
 
 	it('removes stock movements older than the window, product by product', async () => {

@@ -4,7 +4,8 @@
 // records out of a tablet's pulls, and serves them on demand (older.ts).
 //
 // Never pruned: an order a pending mutation touched (it has a base copy, or the outbox names
-// it), an order with a preparation entry, and an order being packed on this device.
+// it), an order with a preparation entry, an order being packed on this device, and an older
+// order fetched on demand in the last day.
 import { Dexie } from 'dexie';
 import { DEFAULT_SETTINGS } from '$lib/domain/schemas';
 import { isOrderRetained, windowStart } from '$lib/sync/retention-window';
@@ -12,6 +13,11 @@ import { SETTINGS_ID, type DocksideDB } from './db';
 
 /** When the last pruning ran (ISO time), so it runs about once a day. */
 export const META_PRUNED_AT = 'retentionPrunedAt';
+/**
+ * Older orders fetched on demand (sync/older.ts), by id, with when: kept for a day so that a
+ * pruning running meanwhile does not take away the order a person has just opened.
+ */
+export const META_OLDER_LOADED = 'olderOrdersLoaded';
 const PRUNE_EVERY_MS = 86_400_000;
 /** Orders deleted per transaction, so screens are never held up long. */
 const CHUNK = 500;
@@ -23,9 +29,18 @@ export interface PruneResult {
 	movements: number;
 }
 
+/** Older orders fetched on demand, by id, with the time each came. */
+export async function olderOrdersLoaded(db: DocksideDB): Promise<Record<string, string>> {
+	const value = (await db.meta.get(META_OLDER_LOADED))?.value;
+	return value && typeof value === 'object' ? (value as Record<string, string>) : {};
+}
+
 /** Order ids that pending work or this device still needs. */
-async function protectedOrders(db: DocksideDB): Promise<Set<string>> {
+async function protectedOrders(db: DocksideDB, now: Date): Promise<Set<string>> {
 	const ids = new Set<string>();
+	for (const [id, at] of Object.entries(await olderOrdersLoaded(db))) {
+		if (now.getTime() - Date.parse(at) < PRUNE_EVERY_MS) ids.add(id);
+	}
 	await db.base
 		.where('[entity+id]')
 		.between(['order', Dexie.minKey], ['order', Dexie.maxKey])
@@ -60,10 +75,10 @@ export async function pruneOutsideWindow(db: DocksideDB, now: Date): Promise<Pru
 		const chunk = candidates.slice(from, from + CHUNK);
 		await db.transaction(
 			'rw',
-			[db.orders, db.timeline, db.base, db.outbox, db.preparations, db.packScans],
+			[db.orders, db.timeline, db.base, db.outbox, db.preparations, db.packScans, db.meta],
 			async () => {
 				// Checked inside the transaction: an action may have touched one since.
-				const keep = await protectedOrders(db);
+				const keep = await protectedOrders(db, now);
 				const ids = chunk.filter((id) => !keep.has(id));
 				for (const id of ids) {
 					result.events += await db.timeline

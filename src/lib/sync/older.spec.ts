@@ -56,6 +56,9 @@ describe('older orders on demand', () => {
 		const local = await getDb().orders.get(order.id);
 		expect(local && fromStoredOrder(local)).toEqual(order);
 		expect(await getDb().orders.count()).toBe(1);
+		// Marked as opened on demand, so a pruning meanwhile leaves it (local/retention.ts).
+		const loaded = (await getDb().meta.get('olderOrdersLoaded'))?.value as Record<string, string>;
+		expect(Object.keys(loaded)).toEqual([order.id]);
 		expect((await getDb().timeline.toArray()).map((e) => e.id).sort()).toEqual(
 			events.map((e) => e.id).sort()
 		);

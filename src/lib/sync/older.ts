@@ -4,6 +4,7 @@
 // prune removes it again.
 import type { DocksideDB } from '$lib/local/db';
 import { isEntity, writeRecordsLocally } from '$lib/local/records';
+import { META_OLDER_LOADED, olderOrdersLoaded } from '$lib/local/retention';
 import { SCHEMA_VERSION } from '$lib/domain/mutation';
 import type { RecordChange } from './entities';
 import { PROTOCOL, type PatchOp } from './protocol';
@@ -42,10 +43,18 @@ export async function loadOlderOrder(
 			? [{ entity: op.entity, id: op.id, value: op.value }]
 			: []
 	);
-	await db.transaction('rw', [db.orders, db.timeline, db.orderCounts], async () => {
+	await db.transaction('rw', [db.orders, db.timeline, db.orderCounts, db.meta], async () => {
 		// A copy the tablet has (pulled meanwhile, or changed here) wins over this one.
 		if (await db.orders.get(orderId)) return;
 		await writeRecordsLocally(db, records);
+		// Pruning leaves it for a day, so it does not vanish from under the person.
+		const loaded = await olderOrdersLoaded(db);
+		const dayAgo = Date.now() - 86_400_000;
+		const kept = Object.entries(loaded).filter(([, at]) => Date.parse(at) > dayAgo);
+		await db.meta.put({
+			key: META_OLDER_LOADED,
+			value: { ...Object.fromEntries(kept), [orderId]: new Date().toISOString() }
+		});
 	});
 	return 'loaded';
 }
