@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import type {} from '../../src/lib/local/dev-handle';
 import { AppServer } from './support/app-server';
+import { waitForServiceWorker } from './support/service-worker';
 
 const DEMO_ORDERS = 40;
 const GIFT_MESSAGE = 'Joyeux anniversaire, Zoë ! Ωμέγα, Юля';
@@ -20,23 +21,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
 	await server.cleanup();
 });
-
-/** The service worker has precached everything (it activates only then) and controls the page. */
-async function waitForServiceWorker(page: Page): Promise<void> {
-	await expect
-		.poll(
-			() =>
-				page.evaluate(async () => {
-					const registration = await navigator.serviceWorker.getRegistration();
-					return (
-						registration?.active?.state === 'activated' &&
-						navigator.serviceWorker.controller !== null
-					);
-				}),
-			{ timeout: 30_000 }
-		)
-		.toBe(true);
-}
 
 async function pending(page: Page): Promise<string | null> {
 	return page.getByTestId('pending-count').getAttribute('data-count');

@@ -11,28 +11,13 @@ import Database from 'better-sqlite3';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { AppServer, getText, ROOT } from './support/app-server';
 import { makeLocalCa } from './support/local-ca';
+import { waitForServiceWorker } from './support/service-worker';
 
 declare global {
 	interface Window {
 		/** Set by a test; a reload clears it. */
 		__beforeUpdate?: boolean;
 	}
-}
-
-async function waitForServiceWorker(page: Page): Promise<void> {
-	await expect
-		.poll(
-			() =>
-				page.evaluate(async () => {
-					const registration = await navigator.serviceWorker.getRegistration();
-					return (
-						registration?.active?.state === 'activated' &&
-						navigator.serviceWorker.controller !== null
-					);
-				}),
-			{ timeout: 30_000 }
-		)
-		.toBe(true);
 }
 
 /** Width and height from a PNG's IHDR chunk. */

@@ -1,7 +1,8 @@
 // Listens for keyboard-wedge scans anywhere on the page. Keys typed into a field are the
 // person's, not a scan's, unless the field opts in with `data-scan-input`: there a burst is
 // taken as a scan (its Enter does not submit the form, and the field is emptied) while slow
-// typing stays the person's.
+// typing stays the person's. Keys with no field focused are a code even when typed slowly
+// (wedge.ts says why).
 import { WedgeDecoder, type WedgeOptions } from './wedge';
 
 /** The attribute that lets a field's key bursts count as scans. */
@@ -39,7 +40,7 @@ export function listenForScans(
 			decoder.reset();
 			return;
 		}
-		const code = decoder.key(event.key, event.timeStamp);
+		const code = decoder.key(event.key, event.timeStamp, field ? 'field' : 'screen');
 		if (code === null) return;
 		event.preventDefault();
 		event.stopPropagation();

@@ -4,11 +4,14 @@ import { ScanQueue } from './scan-queue';
 import { DEFAULT_WEDGE_OPTIONS, WedgeDecoder } from './wedge';
 
 /** Feeds [key, time] pairs; returns the codes the decoder emitted, in order. */
-function decode(keys: readonly (readonly [string, number])[]): string[] {
+function decode(
+	keys: readonly (readonly [string, number])[],
+	where: 'screen' | 'field' = 'field'
+): string[] {
 	const decoder = new WedgeDecoder();
 	const codes: string[] = [];
 	for (const [key, time] of keys) {
-		const code = decoder.key(key, time);
+		const code = decoder.key(key, time, where);
 		if (code !== null) codes.push(code);
 	}
 	return codes;
@@ -134,6 +137,72 @@ describe('WedgeDecoder', () => {
 		const gap = DEFAULT_WEDGE_OPTIONS.maxMeanGap + 5;
 		const keys = [...'123456', 'Enter'].map((key, i): [string, number] => [key, i * gap]);
 		expect(decode(keys)).toEqual([]);
+	});
+});
+
+describe('WedgeDecoder on the screen (no field focused)', () => {
+	it('takes a code keyed slowly, or handed over late by a busy tablet, whole', () => {
+		fc.assert(
+			fc.property(
+				code,
+				fc.array(fc.integer({ min: 1, max: DEFAULT_WEDGE_OPTIONS.resetGap }), {
+					minLength: 25,
+					maxLength: 25
+				}),
+				(text, gaps) => {
+					let time = 0;
+					const keys = [...text, 'Enter'].map((key, i): [string, number] => {
+						time += i > 0 ? gaps[i] : 0;
+						return [key, time];
+					});
+					expect(decode(keys, 'screen')).toEqual([text]);
+					// The same keys in an opted-in field are a scan only if they came as a burst.
+					const fast = gaps.slice(1, text.length + 1).every((gap) => gap <= 15);
+					if (!fast && gaps.slice(1, text.length + 1).every((gap) => gap >= 80)) {
+						expect(decode(keys, 'field')).toEqual([]);
+					}
+				}
+			)
+		);
+	});
+
+	it('forgets keys before a pause longer than resetGap, and runs too short', () => {
+		expect(
+			decode(
+				[
+					['x', 0],
+					['y', 200],
+					['1', 200 + DEFAULT_WEDGE_OPTIONS.resetGap + 1],
+					['2', 700],
+					['3', 710],
+					['Enter', 720]
+				],
+				'screen'
+			)
+		).toEqual(['123']);
+		expect(
+			decode(
+				[
+					['1', 0],
+					['2', 300],
+					['Enter', 350]
+				],
+				'screen'
+			)
+		).toEqual([]);
+		expect(
+			decode(
+				[
+					['a', 0],
+					['b', 100],
+					['c', 200],
+					['1', 200 + DEFAULT_WEDGE_OPTIONS.resetGap + 1],
+					['2', 800],
+					['Enter', 1100]
+				],
+				'screen'
+			)
+		).toEqual([]);
 	});
 });
 

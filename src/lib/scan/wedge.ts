@@ -7,6 +7,12 @@
 // at most `maxMeanGap` apart on average. Judging the mean rather than each gap keeps a burst
 // whole when one key is late (a Bluetooth scanner delivers in clumps; a busy tablet hands keys
 // over late), while keys typed slowly before it are left out.
+//
+// Keys that reach the screen itself (no field focused) are a code whatever their pace, from the
+// last pause over `resetGap` to the Enter: a tablet under load can hand part of a burst over
+// late (the start of a code would be cut off), and nobody types three characters and Enter
+// into a scan screen for any other reason than keying a code by hand. In a field that opted in
+// to scans, slow typing stays the person's.
 
 export interface WedgeOptions {
 	/** A scan's keys, the Enter included, come at most this far apart on average (ms). */
@@ -44,10 +50,11 @@ export class WedgeDecoder {
 	/**
 	 * One key press at `time` (ms, any monotonic clock). `key` is KeyboardEvent.key: one
 	 * character, or a named key. Returns the scanned code when this Enter ends a burst, else
-	 * null. Modifier keys (Shift for capitals) leave the burst as it is.
+	 * null. Modifier keys (Shift for capitals) leave the burst as it is. `where` says whether the
+	 * keys reach the screen (no field focused: slow runs count too) or an opted-in field.
 	 */
-	key(key: string, time: number): string | null {
-		if (key === 'Enter') return this.#end(time);
+	key(key: string, time: number, where: 'screen' | 'field' = 'field'): string | null {
+		if (key === 'Enter') return this.#end(time, where);
 		if (key.length !== 1) return null;
 		const last = this.#times.at(-1);
 		if (last !== undefined && time - last > this.#options.resetGap) this.reset();
@@ -66,13 +73,15 @@ export class WedgeDecoder {
 		this.#times = [];
 	}
 
-	#end(time: number): string | null {
+	#end(time: number, where: 'screen' | 'field'): string | null {
 		const chars = this.#chars;
 		const times = this.#times;
 		this.reset();
 		const last = times.at(-1);
 		if (last === undefined || time - last > this.#options.resetGap) return null;
 		const { maxMeanGap, minLength } = this.#options;
+		// On the screen, every key since the last pause is the code (see the top of this file).
+		if (where === 'screen') return chars.length >= minLength ? chars.join('') : null;
 		// The longest run ending at the Enter: from key i, (Enter − times[i]) over its n keys.
 		for (let i = 0; i <= chars.length - minLength; i++) {
 			if ((time - times[i]) / (chars.length - i) <= maxMeanGap) return chars.slice(i).join('');
