@@ -1,7 +1,7 @@
 // The one server instance of this process: database opened, migrated and (when asked) seeded
 // with demo data on first use.
 import { openDatabase, type OpenedDatabase } from './db/open';
-import { seedDemoIfEmpty } from './seed';
+import { demoAnchor, seedDemoIfEmpty } from './seed';
 import { createSyncServer, type SyncServer } from './sync/context';
 
 let starting: Promise<{ database: OpenedDatabase; sync: SyncServer }> | undefined;
@@ -10,7 +10,8 @@ export function serverRuntime() {
 	starting ??= (async () => {
 		const database = await openDatabase();
 		const demoOrders = Number(process.env.DOCKSIDE_DEMO_ORDERS ?? 0);
-		const seeded = await seedDemoIfEmpty(database.db, demoOrders);
+		const anchor = demoAnchor(new Date(), process.env.DOCKSIDE_DEMO_ANCHOR);
+		const seeded = await seedDemoIfEmpty(database.db, demoOrders, anchor);
 		if (seeded > 0) console.log(`Loaded ${seeded} demo orders into the database.`);
 		const sync = createSyncServer(database.db, database.engine, {
 			pokeChannel: database.pokeChannel

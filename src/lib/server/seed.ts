@@ -24,8 +24,28 @@ function batchWrites(batch: DemoBatch): RecordChange[] {
 	];
 }
 
+/**
+ * The demo's "now": the hour the server seeds it (DOCKSIDE_DEMO_ANCHOR to pin it). Dated from
+ * the real clock, so the demo's recent orders stay inside the tablets' retention window however
+ * long after this code was written the demo is started.
+ */
+export function demoAnchor(now: Date, pinned?: string): string {
+	if (pinned) {
+		if (Number.isNaN(Date.parse(pinned)))
+			throw new Error(`DOCKSIDE_DEMO_ANCHOR is not a date: ${pinned}`);
+		return new Date(pinned).toISOString();
+	}
+	const hour = new Date(now);
+	hour.setUTCMinutes(0, 0, 0);
+	return hour.toISOString();
+}
+
 /** Seeds when the database holds no record yet; returns the number of orders written. */
-export async function seedDemoIfEmpty(db: Kysely<Database>, orders: number): Promise<number> {
+export async function seedDemoIfEmpty(
+	db: Kysely<Database>,
+	orders: number,
+	anchor?: string
+): Promise<number> {
 	if (orders <= 0) return 0;
 	let written = 0;
 	let lastInvoiceNumber = 0;
@@ -34,7 +54,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, orders: number): Pro
 		await lockWriters(trx);
 		const existing = await trx.selectFrom('records').select('id').limit(1).executeTakeFirst();
 		if (existing) return;
-		for (const batch of demoBatches(orders)) {
+		for (const batch of demoBatches(orders, { anchor })) {
 			await writeRecords(trx, batchWrites(batch));
 			written += batch.orders.length;
 			for (const order of batch.orders) {
