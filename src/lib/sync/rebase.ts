@@ -119,9 +119,12 @@ export async function applyPullPage(
 	});
 }
 
+/** The order a rejected mutation was about: `orderId`, or the one order of `orderIds`. */
 function orderIdOf(entry: OutboxEntry | undefined): string | undefined {
-	const args = entry?.args as { orderId?: unknown } | undefined;
-	return typeof args?.orderId === 'string' ? args.orderId : undefined;
+	const args = entry?.args as { orderId?: unknown; orderIds?: unknown } | undefined;
+	if (typeof args?.orderId === 'string') return args.orderId;
+	const ids = args?.orderIds;
+	return Array.isArray(ids) && ids.length === 1 && typeof ids[0] === 'string' ? ids[0] : undefined;
 }
 
 async function applyInOrder(

@@ -180,6 +180,27 @@ describe('sync', () => {
 		expect(await localOrder(order.id)).toEqual(remote);
 	});
 
+	it('a take refused as taken_by_other is kept with its order, and the entry is the other operator’s', async () => {
+		await engine().sync();
+		const order = await findLocal(fullyReady);
+		const warehouseId = order.lines.find((line) => line.qtyReserved > 0)!.warehouseId;
+		const take = await performAction('preparation.add', { warehouseId, orderIds: [order.id] });
+		expect(take.ok).toBe(true);
+		// The other tablet's operator took it first.
+		const first = await otherClientPush('preparation.add', { warehouseId, orderIds: [order.id] });
+		expect(first.results[0].status).toBe('applied');
+
+		await engine().sync();
+		const rejections = await getDb().rejections.toArray();
+		expect(rejections).toHaveLength(1);
+		expect(rejections[0]).toMatchObject({
+			name: 'preparation.add',
+			code: 'taken_by_other',
+			orderId: order.id
+		});
+		expect((await getDb().preparations.get(order.id))?.operator).toBe('someone-else');
+	});
+
 	it('removes a rejected action’s local effect and keeps the rejection for the person', async () => {
 		await engine().sync();
 		const order = await findLocal(fullyReady);
