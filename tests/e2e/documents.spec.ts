@@ -10,6 +10,7 @@ import { blockSync, expectSynced, openApp, openOrders, unblockSync } from './sup
 import { AppServer } from './support/app-server';
 import { editable, findOrder, readOrders } from './support/orders-data';
 import { openFromList, orderView, pressAction, showTab } from './support/order-view';
+import { waitForServiceWorker } from './support/service-worker';
 
 const COMPANY = 'Entrepôt Documents SARL';
 const FOOTER = 'Capital 10 000 EUR · SIRET 123 456 789 00010';
@@ -176,19 +177,7 @@ test('documents are made offline: the PDF code and fonts come from the precache'
 		await page.goto(`${server.url}/orders`);
 		await expect(page.getByTestId('last-sync')).toHaveText('Synced just now', { timeout: 45_000 });
 		// The worker is active only once everything is precached, fonts and PDF chunks included.
-		await expect
-			.poll(
-				() =>
-					page.evaluate(async () => {
-						const registration = await navigator.serviceWorker.getRegistration();
-						return (
-							registration?.active?.state === 'activated' &&
-							navigator.serviceWorker.controller !== null
-						);
-					}),
-				{ timeout: 30_000 }
-			)
-			.toBe(true);
+		await waitForServiceWorker(page);
 		const order = (await readOrders(page)).find((o) => o.shipments > 0);
 		if (!order) throw new Error('No shipped order in the demo data.');
 
