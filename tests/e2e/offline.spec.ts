@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import type {} from '../../src/lib/local/dev-handle';
 import { AppServer } from './support/app-server';
+import { pullEverything } from './support/server-pull';
 import { waitForServiceWorker } from './support/service-worker';
 
 const DEMO_ORDERS = 40;
@@ -42,42 +43,6 @@ function serverMutations(dbFile: string, clientId: string): ServerMutation[] {
 			.all(clientId) as ServerMutation[];
 	} finally {
 		db.close();
-	}
-}
-
-/** Everything the server holds, as a second tablet pulling from scratch sees it. */
-async function pullEverything(
-	url: string
-): Promise<Map<string, Map<string, Record<string, unknown>>>> {
-	const token = ((await (await fetch(`${url}/api/session`)).json()) as { devToken: string })
-		.devToken;
-	const records = new Map<string, Map<string, Record<string, unknown>>>();
-	let cookie: number | null = null;
-	for (;;) {
-		const response = await fetch(`${url}/api/sync/pull`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-			body: JSON.stringify({
-				protocol: 1,
-				schemaVersion: '1',
-				clientId: 'e2e-offline-observer',
-				cookie
-			})
-		});
-		expect(response.status).toBe(200);
-		const page = (await response.json()) as {
-			cookie: number;
-			more: boolean;
-			patch: { op: string; entity: string; id: string; value?: Record<string, unknown> }[];
-		};
-		for (const op of page.patch) {
-			const table = records.get(op.entity) ?? new Map();
-			records.set(op.entity, table);
-			if (op.op === 'put' && op.value) table.set(op.id, op.value);
-			else table.delete(op.id);
-		}
-		cookie = page.cookie;
-		if (!page.more) return records;
 	}
 }
 
@@ -159,7 +124,7 @@ test('works offline from the precached shell, keeps actions across a reload, syn
 		{ name: 'order.setGiftMessage', status: 'applied' }
 	]);
 	expect(mutations[1].mutation_id).toBe(mutations[0].mutation_id + 1);
-	const records = await pullEverything(server.url);
+	const records = await pullEverything(server.url, 'e2e-offline-observer');
 	const order = records.get('order')?.get(orderId!);
 	expect(order?.status).toBe('on_hold');
 	expect(order?.hold).toMatchObject({ reason: 'address' });

@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type {} from '../../src/lib/local/dev-handle';
 import { expectSynced, openApp, pendingCount, reloadApp } from './support/app';
 import { AppServer } from './support/app-server';
+import { pullEverything } from './support/server-pull';
 
 let appServer: AppServer;
 
@@ -37,35 +38,9 @@ function fieldError(page: Page, field: string) {
 
 /** The settings record as the server holds it: what a tablet pulling from scratch receives. */
 async function serverSettings(baseURL: string): Promise<Record<string, unknown>> {
-	const session = (await (await fetch(`${baseURL}/api/session`)).json()) as { devToken: string };
-	let cookie: number | null = null;
-	let settings: Record<string, unknown> | undefined;
-	for (;;) {
-		const response = await fetch(`${baseURL}/api/sync/pull`, {
-			method: 'POST',
-			headers: {
-				'content-type': 'application/json',
-				authorization: `Bearer ${session.devToken}`
-			},
-			body: JSON.stringify({
-				protocol: 1,
-				schemaVersion: '1',
-				clientId: 'e2e-settings-observer',
-				cookie
-			})
-		});
-		expect(response.status).toBe(200);
-		const page = (await response.json()) as {
-			cookie: number;
-			more: boolean;
-			patch: { op: string; entity: string; id: string; value?: Record<string, unknown> }[];
-		};
-		for (const op of page.patch) {
-			if (op.entity === 'settings') settings = op.op === 'put' ? op.value : undefined;
-		}
-		cookie = page.cookie;
-		if (!page.more) break;
-	}
+	const settings = (await pullEverything(baseURL, 'e2e-settings-observer'))
+		.get('settings')
+		?.get('settings');
 	if (!settings) throw new Error('The server sent no settings record.');
 	return settings;
 }
