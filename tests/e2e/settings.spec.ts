@@ -2,26 +2,27 @@
 // (read back by pulling from it as a new tablet would); invalid input is refused at its field
 // and changes nothing. Its own server: the settings it changes (partial packing, carrier
 // templates) would change what the other specs' screens do.
-import { expect, test, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import type {} from '../../src/lib/local/dev-handle';
 import { expectSynced, openApp, pendingCount, reloadApp } from './support/app';
 import { AppServer } from './support/app-server';
 import { pullEverything } from './support/server-pull';
 
-let appServer: AppServer;
-
-test.beforeAll(async () => {
-	appServer = await AppServer.create({ demoOrders: 40 });
-	await appServer.start();
+/** The tests' own server, started once for the file's worker; baseURL points at it. */
+const test = base.extend<object, { appServer: AppServer }>({
+	appServer: [
+		// Playwright reads the fixtures a function needs from its first parameter: it must be `{}`.
+		// eslint-disable-next-line no-empty-pattern
+		async ({}, use) => {
+			const server = await AppServer.create({ demoOrders: 40 });
+			await server.start();
+			await use(server);
+			await server.cleanup();
+		},
+		{ scope: 'worker' }
+	],
+	baseURL: async ({ appServer }, use) => use(appServer.url)
 });
-
-test.afterAll(async () => {
-	await appServer.cleanup();
-});
-
-// Playwright reads the fixtures a function needs from its first parameter: it must be `{}`.
-// eslint-disable-next-line no-empty-pattern
-test.use({ baseURL: async ({}, use) => use(appServer.url) });
 
 // A 2×2 red PNG.
 const PNG_BASE64 =
