@@ -6,7 +6,7 @@ import type { Settings } from '$lib/domain/schemas';
 import type { DocumentAssets } from './assets';
 import { GREY, PdfBuilder, type TableCell } from './builder';
 import { formatDate, orderBarcodeValue, orderLabel } from './format';
-import { compareLocations } from './natural-sort';
+import { compareLocations } from '$lib/domain/picking-list';
 
 export interface PickingItem {
 	sku: string;

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { naturalCompare, pickingList } from './picking-list';
+import { compareLocations, naturalCompare, pickingList } from './picking-list';
 import {
 	makeLine,
 	makeOrder,
@@ -35,6 +36,28 @@ describe('naturalCompare', () => {
 		]);
 		expect(naturalCompare('A02', 'A2')).not.toBe(0);
 		expect(naturalCompare('A2', 'A2')).toBe(0);
+	});
+});
+
+describe('compareLocations', () => {
+	it('puts items without a location last', () => {
+		expect(['', 'Z9', '  ', 'A10', 'A1'].sort(compareLocations)).toEqual([
+			'A1',
+			'A10',
+			'Z9',
+			'',
+			'  '
+		]);
+	});
+
+	it('is a total order: antisymmetric, zero only for the same location', () => {
+		const location = fc.stringMatching(/^[A-Ca-c0-9 -]{0,6}$/);
+		fc.assert(
+			fc.property(location, location, (a, b) => {
+				expect(Math.sign(compareLocations(a, b)) + Math.sign(compareLocations(b, a))).toBe(0);
+				if (compareLocations(a, b) === 0) expect(a.trim()).toBe(b.trim());
+			})
+		);
 	});
 });
 

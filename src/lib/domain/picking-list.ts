@@ -32,8 +32,11 @@ export function naturalCompare(a: string, b: string): number {
 	return xs.length - ys.length || compareText(a, b);
 }
 
-/** A location sorts naturally; no location sorts last (the picker looks those up). */
-function compareLocation(a: string, b: string): number {
+/**
+ * Shelf order, for the pick screen and the printed picking list alike: locations sort
+ * naturally; no location sorts last (the picker looks those up).
+ */
+export function compareLocations(a: string, b: string): number {
 	const x = a.trim();
 	const y = b.trim();
 	if (x === '' || y === '') return (x === '' ? 1 : 0) - (y === '' ? 1 : 0);
@@ -79,7 +82,7 @@ export interface PickingList {
 }
 
 const byLocation = (a: PickItem, b: PickItem) =>
-	compareLocation(a.location, b.location) ||
+	compareLocations(a.location, b.location) ||
 	naturalCompare(a.sku, b.sku) ||
 	compareText(a.productId, b.productId) ||
 	compareText(a.warehouseId, b.warehouseId);
