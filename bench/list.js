@@ -7,12 +7,12 @@
 // --ui-runs=N (default 12), --skip-build.
 // Writes nothing to the repository: the browser profile and the server's SQLite database live
 // in a temporary folder (never data/dockside.sqlite, the demo database).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startAppServer, stopAppServer } from './lib/app-server.js';
 import { settle } from './lib/settle.js';
 import { formatTable } from './lib/stats.js';
 
@@ -27,65 +27,8 @@ const SEED_RUNS = arg('seed-runs', 3);
 const UI_RUNS = arg('ui-runs', 12);
 const SKIP_BUILD = process.argv.includes('--skip-build');
 
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
-
 function log(message) {
 	process.stderr.write(`[bench:list] ${message}\n`);
-}
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-async function startServer(port, dbPath) {
-	const server = spawn(process.execPath, ['build'], {
-		cwd: root,
-		// Its own empty database: no demo orders to pull over the seeded ones.
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			DOCKSIDE_DB: dbPath,
-			DOCKSIDE_DEMO_ORDERS: '0',
-			// A token the page is never given: the tablet does not sync during the benchmark, so no
-			// pull and no daily retention prune (which drops closed orders older than the window,
-			// as a tablet should) changes the seeded orders between the measurements.
-			DOCKSIDE_TOKEN: `bench-${process.pid}-${Date.now()}`
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	server.stdout.on('data', (chunk) => (output += chunk));
-	server.stderr.on('data', (chunk) => (output += chunk));
-	const deadline = Date.now() + 30_000;
-	while (Date.now() < deadline) {
-		if (server.exitCode !== null) throw new Error(`node build exited:\n${output}`);
-		try {
-			const response = await fetch(`http://127.0.0.1:${port}/`);
-			if (response.ok) return server;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	server.kill();
-	throw new Error(`node build did not answer on port ${port}:\n${output}`);
 }
 
 /** Runs in the page: waits for the store's dev handle that the app installs at start. */
@@ -340,13 +283,17 @@ async function main() {
 		}
 	}
 	const temp = mkdtempSync(join(tmpdir(), 'dockside-bench-'));
-	const port = await freePort();
-	const server = await startServer(port, join(temp, 'server.sqlite'));
-	const base = `http://127.0.0.1:${port}`;
+	// A token the page is never given: the tablet does not sync during the benchmark, so no
+	// pull and no daily retention prune (which drops closed orders older than the window, as a
+	// tablet should) changes the seeded orders between the measurements.
+	const server = await startAppServer(join(temp, 'server.sqlite'), {
+		DOCKSIDE_TOKEN: `bench-${process.pid}-${Date.now()}`
+	});
+	const base = server.url;
 	// A persistent profile: IndexedDB on disk, as on a tablet (a fresh context keeps it in memory).
 	const profile = join(temp, 'profile');
 	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: '/usr/bin/chromium',
+		executablePath: CHROMIUM_PATH,
 		args: CHROMIUM_ARGS,
 		viewport: { width: 1280, height: 900 }
 	});
@@ -356,7 +303,7 @@ async function main() {
 		const page = context.pages()[0] ?? (await context.newPage());
 		page.on('pageerror', (error) => log(`page error: ${error.message}`));
 		page.on('console', (m) => {
-			// 401: the sync the benchmark keeps out (see startServer).
+			// 401: the sync the benchmark keeps out (see startAppServer above).
 			if (m.type() === 'error' && !m.text().includes('401')) log(`console error: ${m.text()}`);
 		});
 		const cdp = await context.newCDPSession(page);
@@ -502,7 +449,7 @@ async function main() {
 		}
 	} finally {
 		await context.close();
-		server.kill();
+		await stopAppServer(server);
 		rmSync(temp, { recursive: true, force: true });
 	}
 

@@ -9,12 +9,12 @@
 // Goals: p95 scan → painted ≤ 50 ms; PDF ≤ 2 s.
 // Options: --orders=N (demo orders seeded, default 4000), --pdf-runs=N (default 5),
 // --skip-build. Writes nothing to the repository (database and profile in temporary folders).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startAppServer, stopAppServer } from './lib/app-server.js';
 import { formatTable, median } from './lib/stats.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -34,17 +34,6 @@ const PDF_GOAL = 2000;
 const MAX_MEAN_GAP = 45;
 const RESET_GAP = 400;
 
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
-
 function log(message) {
 	process.stderr.write(`[bench:scan] ${message}\n`);
 }
@@ -52,48 +41,6 @@ function log(message) {
 function percentile(values, p) {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-async function startServer(port, dbFile) {
-	const server = spawn(process.execPath, ['build'], {
-		cwd: root,
-		// An empty server: the tablet's data is seeded in the page (the sync is cut off below).
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			DOCKSIDE_DB: dbFile,
-			DOCKSIDE_DEMO_ORDERS: '0'
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	server.stdout.on('data', (chunk) => (output += chunk));
-	server.stderr.on('data', (chunk) => (output += chunk));
-	const deadline = Date.now() + 30_000;
-	while (Date.now() < deadline) {
-		if (server.exitCode !== null) throw new Error(`node build exited:\n${output}`);
-		try {
-			const response = await fetch(`http://127.0.0.1:${port}/`);
-			if (response.ok) return server;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	server.kill();
-	throw new Error(`node build did not answer on port ${port}:\n${output}`);
 }
 
 // ---------------------------------------------------------------- in-page setup
@@ -277,11 +224,11 @@ async function main() {
 		}
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'dockside-bench-scan-'));
-	const port = await freePort();
-	const server = await startServer(port, join(dir, 'server.sqlite'));
-	const base = `http://127.0.0.1:${port}`;
+	// An empty server: the tablet's data is seeded in the page (the sync is cut off below).
+	const server = await startAppServer(join(dir, 'server.sqlite'));
+	const base = server.url;
 	const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-		executablePath: '/usr/bin/chromium',
+		executablePath: CHROMIUM_PATH,
 		args: CHROMIUM_ARGS,
 		viewport: { width: 1280, height: 900 },
 		acceptDownloads: true,
@@ -421,7 +368,7 @@ async function main() {
 		);
 	} finally {
 		await context.close();
-		server.kill();
+		await stopAppServer(server);
 		rmSync(dir, { recursive: true, force: true });
 	}
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import bwipjs from 'bwip-js/node';
 import { PDFDocument } from 'pdf-lib';
-import { CHROMIUM_ARGS } from '../../playwright.config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
 import { expectSynced, openOrders, reloadApp } from './support/app';
 import { fullyReady, readOrders, realLines, type OrderFacts } from './support/orders-data';
 import { orderView, showTab } from './support/order-view';
@@ -49,7 +49,7 @@ writeBarcodeVideo(cameraFile, '0');
 // Chromium's fake camera plays that file (the camera test writes its order's label into it).
 test.use({
 	launchOptions: {
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		executablePath: CHROMIUM_PATH,
 		args: [
 			...CHROMIUM_ARGS,
 			'--use-fake-ui-for-media-stream',

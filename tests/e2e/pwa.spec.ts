@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { CHROMIUM_ARGS } from '../../playwright.config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
 import { AppServer, getText, ROOT } from './support/app-server';
 import { makeLocalCa } from './support/local-ca';
 import { waitForServiceWorker } from './support/service-worker';
@@ -90,7 +90,7 @@ test('Chromium reports the app installable: valid manifest, icons, an active wor
 	// A profile of its own: Playwright's usual contexts are incognito, where nothing installs.
 	const profile = mkdtempSync(join(tmpdir(), 'dockside-profile-'));
 	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		executablePath: CHROMIUM_PATH,
 		args: CHROMIUM_ARGS,
 		baseURL
 	});
@@ -311,7 +311,7 @@ test('server.js serves HTTPS with a certificate from a local certificate authori
 	const tls = makeLocalCa();
 	const server = await AppServer.create({ demoOrders: 5, tls: tls });
 	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		executablePath: CHROMIUM_PATH,
 		// As a tablet that trusts the local CA: this one certificate is accepted.
 		args: [...CHROMIUM_ARGS, `--ignore-certificate-errors-spki-list=${tls.spki}`]
 	});
