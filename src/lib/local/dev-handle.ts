@@ -3,6 +3,7 @@
 import { clearDb, getDb, resetDb, type DocksideDB } from './db';
 import { performAction } from './perform';
 import * as queries from './queries';
+import { isEntity, tableOf, toLocalWrites } from './records';
 import type { SeedOptions, StoredRecords } from './seed';
 
 export interface DevHandle {
@@ -17,6 +18,13 @@ export interface DevHandle {
 	demoRecords: (n: number, opts?: SeedOptions) => Promise<StoredRecords>;
 	performAction: typeof performAction;
 	queries: typeof queries;
+	/**
+	 * The rows a pull writes for these records, per table, with their local index fields
+	 * (records.ts toLocalWrites): the sync benchmark's baseline writes exactly these.
+	 */
+	storedRows: (
+		records: { entity: string; id: string; value: unknown }[]
+	) => Record<string, unknown[]>;
 }
 
 declare global {
@@ -43,7 +51,18 @@ export function installDevHandle(): void {
 			return toStoredRecords(generateDemoData(n, opts));
 		},
 		performAction,
-		queries
+		queries,
+		storedRows: (records) => {
+			const db = getDb();
+			const rows: Record<string, unknown[]> = {};
+			const changes = records.flatMap((r) =>
+				isEntity(r.entity) ? [{ entity: r.entity, id: r.id, value: r.value }] : []
+			);
+			for (const [entity, list] of toLocalWrites(changes).puts) {
+				rows[tableOf(db, entity).name] = list.map((item) => item.row);
+			}
+			return rows;
+		}
 	};
 	window.__dockside = handle;
 }
