@@ -7,16 +7,20 @@
 // --ui-runs=N (default 12), --skip-build.
 // Writes nothing to the repository: the browser profile and the server's SQLite database live
 // in a temporary folder (never data/dockside.sqlite, the demo database).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, startAppServer, stopAppServer } from './lib/app-server.js';
+import {
+	buildApp,
+	CHROMIUM_ARGS,
+	CHROMIUM_PATH,
+	startAppServer,
+	stopAppServer
+} from './lib/app-server.js';
 import { settle } from './lib/settle.js';
 import { formatTable } from './lib/stats.js';
 
-const root = new URL('..', import.meta.url).pathname;
 const arg = (name, fallback) => {
 	const found = process.argv.find((a) => a.startsWith(`--${name}=`));
 	return found ? Number(found.split('=')[1]) : fallback;
@@ -271,17 +275,7 @@ function scrollListInPage(fraction) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-	if (!SKIP_BUILD) {
-		log('building (npx vite build)…');
-		const build = () => spawnSync('npx', ['vite', 'build'], { cwd: root, encoding: 'utf8' });
-		let built = build();
-		// Another build writing .svelte-kit/output at the same moment can fail this one: retry once.
-		if (built.status !== 0) built = build();
-		if (built.status !== 0) {
-			process.stderr.write(built.stdout + built.stderr);
-			throw new Error('vite build failed');
-		}
-	}
+	if (!SKIP_BUILD) buildApp(log);
 	const temp = mkdtempSync(join(tmpdir(), 'dockside-bench-'));
 	// A token the page is never given: the tablet does not sync during the benchmark, so no
 	// pull and no daily retention prune (which drops closed orders older than the window, as a

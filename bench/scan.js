@@ -9,15 +9,19 @@
 // Goals: p95 scan → painted ≤ 50 ms; PDF ≤ 2 s.
 // Options: --orders=N (demo orders seeded, default 4000), --pdf-runs=N (default 5),
 // --skip-build. Writes nothing to the repository (database and profile in temporary folders).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, startAppServer, stopAppServer } from './lib/app-server.js';
+import {
+	buildApp,
+	CHROMIUM_ARGS,
+	CHROMIUM_PATH,
+	startAppServer,
+	stopAppServer
+} from './lib/app-server.js';
 import { formatTable, median } from './lib/stats.js';
 
-const root = new URL('..', import.meta.url).pathname;
 const arg = (name, fallback) => {
 	const found = process.argv.find((a) => a.startsWith(`--${name}=`));
 	return found ? Number(found.split('=')[1]) : fallback;
@@ -213,16 +217,7 @@ function baselineInPage({ code, orderId }) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-	if (!SKIP_BUILD) {
-		log('building (npx vite build)…');
-		const build = () => spawnSync('npx', ['vite', 'build'], { cwd: root, encoding: 'utf8' });
-		let built = build();
-		if (built.status !== 0) built = build();
-		if (built.status !== 0) {
-			process.stderr.write(built.stdout + built.stderr);
-			throw new Error('vite build failed');
-		}
-	}
+	if (!SKIP_BUILD) buildApp(log);
 	const dir = mkdtempSync(join(tmpdir(), 'dockside-bench-scan-'));
 	// An empty server: the tablet's data is seeded in the page (the sync is cut off below).
 	const server = await startAppServer(join(dir, 'server.sqlite'));

@@ -7,7 +7,6 @@
 //   and the page's JS heap after the initial sync.
 // Options: --orders=N (default 100000), --push=N mutations per run (default 5000), --runs=N
 // (default 3), --skip-build, --only=push or --only=pull (one part of the run). Writes nothing to the repository (temporary database and profile).
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +14,13 @@ import SQLite from 'better-sqlite3';
 import { chromium } from '@playwright/test';
 import { settle } from './lib/settle.js';
 import { formatTable, median } from './lib/stats.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, startAppServer, stopAppServer } from './lib/app-server.js';
+import {
+	buildApp,
+	CHROMIUM_ARGS,
+	CHROMIUM_PATH,
+	startAppServer,
+	stopAppServer
+} from './lib/app-server.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name, fallback) => {
@@ -502,11 +507,7 @@ async function benchPull(dir) {
 }
 
 async function main() {
-	if (!process.argv.includes('--skip-build')) {
-		log('building (vite build)…');
-		const built = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'ignore' });
-		if (built.status !== 0) throw new Error('vite build failed');
-	}
+	if (!process.argv.includes('--skip-build')) buildApp(log);
 	const dir = mkdtempSync(join(tmpdir(), 'dockside-bench-sync-'));
 	try {
 		const parts = [];

@@ -1,11 +1,23 @@
 // Starting the production build for a benchmark: its own port, its own SQLite file (never
 // data/dockside.sqlite); and Debian's Chromium with the flags every test and benchmark uses.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 
 const root = new URL('../..', import.meta.url).pathname;
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
+
+/** `vite build`, retried once: another build writing .svelte-kit/output at the same moment can fail it. */
+export function buildApp(log) {
+	log('building (npx vite build)…');
+	const build = () => spawnSync('npx', ['vite', 'build'], { cwd: root, encoding: 'utf8' });
+	let built = build();
+	if (built.status !== 0) built = build();
+	if (built.status !== 0) {
+		process.stderr.write(built.stdout + built.stderr);
+		throw new Error('vite build failed');
+	}
+}
 
 export function freePort() {
 	return new Promise((resolve, reject) => {

@@ -6,10 +6,10 @@ import { expect, test, type Download, type Locator, type Page } from '@playwrigh
 import { PDFDocument } from 'pdf-lib';
 import type {} from '../../src/lib/local/dev-handle';
 import { HAS_PDFTOTEXT, pageTexts } from '../../src/lib/documents/testing/poppler';
-import { blockSync, expectSynced, openApp, openOrders, unblockSync } from './support/app';
+import { expectSynced, openApp, unblockSync } from './support/app';
 import { AppServer } from './support/app-server';
-import { editable, findOrder, readOrders } from './support/orders-data';
-import { openFromList, orderView, pressAction, showTab } from './support/order-view';
+import { findOrder, readOrders } from './support/orders-data';
+import { invoiceWhileOffline, orderView, showTab } from './support/order-view';
 import { waitForServiceWorker } from './support/service-worker';
 
 const COMPANY = 'Entrepôt Documents SARL';
@@ -131,22 +131,7 @@ test('an invoice made before the server numbered it prints as provisional, then 
 	context
 }) => {
 	test.skip(!HAS_PDFTOTEXT, 'pdftotext (poppler-utils) is needed to read the PDFs back');
-	await openOrders(page);
-	const order = await findOrder(
-		page,
-		'processing and never invoiced',
-		(o) => editable(o) && o.status === 'processing' && o.invoices === 0
-	);
-	await openFromList(page, order);
-
-	await blockSync(context);
-	await pressAction(page, 'action-create-invoice');
-	const dialog = page.getByTestId('dialog-create-invoice');
-	await dialog.getByTestId('submit').click();
-	await expect(dialog).toHaveCount(0);
-	await showTab(page, 'documents');
-	const row = page.getByTestId('invoice-row');
-	await expect(row).toContainText('number pending');
+	const { order, invoiceRow: row } = await invoiceWhileOffline(page, context);
 	const button = row.getByTestId('invoice-documents').getByTestId('download-document');
 
 	const provisional = await download(page, button);

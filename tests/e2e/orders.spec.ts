@@ -3,7 +3,6 @@
 // it changes on screen, on the timeline, after a reload and on the server.
 import { expect, test, type Page } from '@playwright/test';
 import {
-	blockSync,
 	expectSynced,
 	openApp,
 	openOrders,
@@ -26,6 +25,7 @@ import {
 	expectOrderOpen,
 	expectTimelineEvent,
 	headerStatus,
+	invoiceWhileOffline,
 	openFromList,
 	orderLine,
 	orderRow,
@@ -342,23 +342,7 @@ test('an invoice shows "number pending" until it syncs, then its INV number', as
 	page,
 	context
 }) => {
-	await openOrders(page);
-	const order = await findOrder(
-		page,
-		'processing and never invoiced',
-		(o) => editable(o) && o.status === 'processing' && o.invoices === 0
-	);
-	await openFromList(page, order);
-
-	await blockSync(context);
-	await pressAction(page, 'action-create-invoice');
-	const dialog = page.getByTestId('dialog-create-invoice');
-	await dialog.getByTestId('submit').click();
-	await expect(dialog).toHaveCount(0);
-	await showTab(page, 'documents');
-	const invoice = page.getByTestId('invoice-row');
-	await expect(invoice).toHaveCount(1);
-	await expect(invoice).toContainText('number pending');
+	const { order, invoiceRow: invoice } = await invoiceWhileOffline(page, context);
 	await expect(pendingCount(page)).toHaveAttribute('data-count', '1');
 
 	await unblockSync(context, [page]);

@@ -1,7 +1,8 @@
 // The orders list and the order view as a person uses them: find an order by typing its
 // number, open it, press its buttons, read its lines, chips and timeline.
-import { expect, type Locator, type Page } from '@playwright/test';
-import type { LineState, OrderFacts } from './orders-data';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { blockSync, openOrders } from './app';
+import { editable, findOrder, type LineState, type OrderFacts } from './orders-data';
 
 export function orderRow(page: Page, orderId: string): Locator {
 	return page.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`);
@@ -142,4 +143,32 @@ export async function collectRows(page: Page): Promise<Map<string, string>> {
 		if (atEnd) break;
 	}
 	return seen;
+}
+
+/**
+ * With the sync cut off, opens a processing order that has no invoice yet and creates one: the
+ * invoice exists only on this tablet, without its number. Returns the order and its invoice row.
+ */
+export async function invoiceWhileOffline(
+	page: Page,
+	context: BrowserContext
+): Promise<{ order: OrderFacts; invoiceRow: Locator }> {
+	await openOrders(page);
+	const order = await findOrder(
+		page,
+		'processing and never invoiced',
+		(o) => editable(o) && o.status === 'processing' && o.invoices === 0
+	);
+	await openFromList(page, order);
+
+	await blockSync(context);
+	await pressAction(page, 'action-create-invoice');
+	const dialog = page.getByTestId('dialog-create-invoice');
+	await dialog.getByTestId('submit').click();
+	await expect(dialog).toHaveCount(0);
+	await showTab(page, 'documents');
+	const invoiceRow = page.getByTestId('invoice-row');
+	await expect(invoiceRow).toHaveCount(1);
+	await expect(invoiceRow).toContainText('number pending');
+	return { order, invoiceRow };
 }
